@@ -1,0 +1,30 @@
+"""Errors the user can fix: caught by the CLI and printed as one line, without a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class BriefkitError(Exception):
+    """A problem with the user's input or configuration, reported as one line."""
+
+
+class ArticleError(BriefkitError):
+    """An article file that cannot become a briefing."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class BriefingProblem(BriefkitError):
+    """One problem in a briefing file, located as `path:line: key: message`."""
+
+    def __init__(self, path: Path | str, message: str, *, line: int | None = None, key: str | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.key = key
+        self.message = message
+        where = self.path if line is None else f"{self.path}:{line}"
+        super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")

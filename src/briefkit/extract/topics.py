@@ -1,0 +1,62 @@
+"""Topics: the taxonomy entries whose signal words the article uses most.
+
+Words are matched case-insensitively with a light plural folding; the title weighs three times a
+body word and the standfirst twice. A subtopic's hits count for its parent too, so a briefing on
+sanctions is also a politics briefing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..read import Article
+from ..taxonomy import Taxonomy, load_taxonomy
+
+MAX_TOPICS = 4
+MIN_SCORE = 3.0
+RELATIVE_CUTOFF = 0.3
+PARENT_SHARE = 0.5
+_WORD = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
+
+
+def fold(word: str) -> str:
+    """A crude singular: enough to match `sanctions` to `sanction`, `talks` to `talk`."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _terms(text: str) -> list[str]:
+    return [fold(w) for w in _WORD.findall(text.casefold())]
+
+
+def score_topics(weighted_texts: list[tuple[str, float]], taxonomy: Taxonomy) -> Counter:
+    grams: Counter = Counter()
+    for text, weight in weighted_texts:
+        words = _terms(text)
+        for n in (1, 2, 3):
+            for i in range(len(words) - n + 1):
+                grams[" ".join(words[i : i + n])] += weight
+    scores: Counter = Counter()
+    for topic in taxonomy.topics.values():
+        hits = sum(grams[" ".join(_terms(k))] for k in topic.keywords)
+        if hits:
+            scores[topic.id] += hits
+            if topic.parent:
+                scores[topic.parent] += hits * PARENT_SHARE
+    return scores
+
+
+def extract_topics(article: Article, taxonomy: Taxonomy | None = None) -> list[str]:
+    taxonomy = taxonomy or load_taxonomy()
+    texts = [(article.title, 3.0), (article.standfirst or "", 2.0)]
+    texts += [(b.text, 1.0) for b in article.blocks if b.kind != "caption"]
+    scores = score_topics(texts, taxonomy)
+    if not scores:
+        return []
+    top = scores.most_common(1)[0][1]
+    ranked = [t for t, s in scores.most_common() if s >= MIN_SCORE and s >= top * RELATIVE_CUTOFF]
+    return ranked[:MAX_TOPICS]

@@ -1,0 +1,53 @@
+"""Small text helpers shared by every stage: slugs, Markdown escaping, name keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_SLUG_LENGTH = 80
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_CURLY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def slugify(text: str, *, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """`[a-z0-9-]` only, at most `max_length` characters, cut at a word boundary; never empty."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    if len(slug) > max_length:
+        cut = slug[:max_length]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return slug or "untitled"
+
+
+def straighten(text: str) -> str:
+    """Typographic quotes and dashes as their ASCII forms, for matching (never for display)."""
+    return text.translate(_CURLY)
+
+
+def name_key(name: str) -> str:
+    """A key under which spellings of one name compare equal: case, quotes, dots and spacing folded."""
+    folded = straighten(unicodedata.normalize("NFC", name)).casefold().replace(".", "")
+    return " ".join(folded.replace("-", " ").split())
+
+
+# Characters that start inline markup (emphasis, code, links, attribute lists, table cells); all are
+# backslash-escapable in Python-Markdown with the tables extension. `<`, `>` and `&` become entities.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
+# Line starts that open a block: headings, lists, admonitions (`!!!`), ordered lists.
+_BLOCK_START = re.compile(r"^(\s*)([#+\-!]|\d+[.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """Article text as literal text: no Markdown or HTML in it takes effect when rendered."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return "\n".join(_BLOCK_START.sub(_escape_block_start, line) for line in text.split("\n"))
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    indent, marker = match.groups()
+    if marker[0].isdigit():  # "1." would start an ordered list
+        return f"{indent}{marker[:-1]}\\{marker[-1]}"
+    return f"{indent}\\{marker}"
