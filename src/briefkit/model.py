@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 ActorKind = Literal["person", "organization", "place", "group"]
 
 # YYYY, YYYY-MM or YYYY-MM-DD, or a range of two of them joined by "/" (ISO 8601 interval).
 _PARTIAL_DATE = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
 TIMELINE_DATE = re.compile(rf"^{_PARTIAL_DATE}(?:/{_PARTIAL_DATE})?$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class _Part(BaseModel):
@@ -45,17 +46,33 @@ class TimelineEntry(_Part):
     @field_validator("date", mode="before")
     @classmethod
     def _iso_partial_date(cls, value: object) -> object:
+        if isinstance(value, dt.datetime):  # an unquoted YAML timestamp: the day is what a timeline shows
+            value = value.date()
         if isinstance(value, dt.date):  # an unquoted YAML date
             return value.isoformat()
         if isinstance(value, int):  # an unquoted YAML year
             value = str(value)
-        if isinstance(value, str) and not TIMELINE_DATE.match(value.strip()):
-            raise ValueError(f"expected YYYY, YYYY-MM, YYYY-MM-DD or a range A/B, got {value!r}")
+        if isinstance(value, str):
+            value = value.strip()
+            if not TIMELINE_DATE.match(value) or not _real_dates(value):
+                raise ValueError(f"expected YYYY, YYYY-MM, YYYY-MM-DD or a range A/B (A before B), got {value!r}")
         return value
 
     @property
     def start(self) -> str:
         return self.date.split("/")[0]
+
+
+def _real_dates(value: str) -> bool:
+    """Every end is a real calendar date (no 30 February) and a range does not run backwards."""
+    ends = value.split("/")
+    for end in ends:
+        if len(end) == 10:
+            try:
+                dt.date.fromisoformat(end)
+            except ValueError:
+                return False
+    return len(ends) == 1 or ends[0] <= ends[1]
 
 
 class Quote(_Part):
@@ -83,13 +100,13 @@ class Briefing(BaseModel):
     timeline: list[TimelineEntry] = []
     quotes: list[Quote] = []
     briefkit: Provenance | None = None
-    body: str = Field(default="", exclude=True)
+    body: Annotated[str, StringConstraints(strip_whitespace=False)] = Field(default="", exclude=True)  # Markdown, kept as written
 
     @field_validator("date", mode="before")
     @classmethod
     def _strict_iso_date(cls, value: object) -> object:
         # pydantic would accept a number of seconds; a briefing date must be ISO.
-        if isinstance(value, (int, float)):
+        if isinstance(value, (int, float)) or (isinstance(value, str) and not _ISO_DAY.match(value.strip())):
             raise ValueError(f"expected an ISO date YYYY-MM-DD, got {value!r}")
         return value
 

@@ -13,6 +13,7 @@ import frontmatter
 import yaml
 from pydantic import ValidationError
 
+from . import front_matter
 from .errors import BriefingProblem
 from .model import Briefing
 
@@ -20,18 +21,19 @@ SUFFIX = ".md"
 
 
 def dump_briefing(briefing: Briefing) -> str:
-    post = frontmatter.Post(briefing.body, **briefing.front_matter())
-    return frontmatter.dumps(post, sort_keys=False, allow_unicode=True, width=1000) + "\n"
+    """The file text: `---`, the front matter through python-frontmatter's safe YAML dumper, `---`, the body.
+    The body is kept byte for byte but for blank lines around it (frontmatter.dumps would strip all
+    surrounding white space)."""
+    metadata = frontmatter.YAMLHandler().export(briefing.front_matter(), sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{metadata}\n---\n\n{briefing.body.strip(chr(10))}\n"
 
 
 def parse_briefing(text: str, path: Path | str) -> Briefing:
     """A briefing from its file text; every problem is a `BriefingProblem` naming path, line and key."""
     try:
-        metadata, body = frontmatter.parse(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else None  # +1 for 1-based, +1 for the opening ---
-        raise BriefingProblem(path, f"front matter is not valid YAML ({getattr(error, 'problem', None) or error})", line=line) from None
+        metadata, body = front_matter.load(text)
+    except front_matter.FrontMatterError as error:
+        raise BriefingProblem(path, f"front matter is not valid YAML: {error.message}", line=error.line) from None
     if not isinstance(metadata, dict) or not metadata:
         raise BriefingProblem(path, "no front matter (a briefing starts with a --- block holding at least title and date)", line=1)
     try:
@@ -53,10 +55,14 @@ def problem_from_validation(path: Path | str, text: str, error: dict) -> Briefin
 
 def key_line(text: str, key: str) -> int:
     """The 1-based line of a top-level front-matter key, or of the opening `---` when it is absent."""
-    pattern = re.compile(rf"^{re.escape(key)}\s*:")
+    pattern = re.compile(rf"^(?P<q>['\"]?){re.escape(key)}(?P=q)\s*:")
+    opened = False
     for number, line in enumerate(text.splitlines(), 1):
-        if number > 1 and line.strip() == "---":
-            break
+        if line.strip() == "---":
+            if opened:
+                break
+            opened = True
+            continue
         if key and pattern.match(line):
             return number
     return 1
@@ -70,15 +76,17 @@ def read_briefing(path: Path) -> Briefing:
     return parse_briefing(text, path)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and a rename: readers see old or new, never half."""
+def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
+    """Write through a temporary file in the same folder and a rename: readers see old or new, never half.
+    `durable` also flushes the data to disk before the rename (for people's files, not regenerable ones)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

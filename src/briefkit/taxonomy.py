@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -12,6 +13,7 @@ import yaml
 from .errors import BriefkitError
 
 TAXONOMY_FILE = "topics.yml"
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,12 @@ def _parse(text: str, where: str) -> Taxonomy:
     for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
             raise BriefkitError(f"{where}: topic {number}: expected a mapping with an 'id'")
-        keywords = tuple(str(k).casefold() for k in entry.get("keywords") or [])
+        if not _ID.match(entry["id"]) or entry["id"] == "index":  # ids are URLs: topics/<id>/
+            raise BriefkitError(f"{where}: topic {number}: id must be made of a-z, 0-9 and '-' (and not 'index'), got {entry['id']!r}")
+        keywords = entry.get("keywords") or []
+        if not isinstance(keywords, list):
+            raise BriefkitError(f"{where}: topic {entry['id']!r}: expected a list of keywords, got {type(keywords).__name__}")
+        keywords = tuple(str(k).casefold() for k in keywords)
         topics[entry["id"]] = Topic(entry["id"], str(entry.get("label") or entry["id"]), entry.get("parent"), keywords)
     for topic in topics.values():
         if topic.parent and topic.parent not in topics:

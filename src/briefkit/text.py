@@ -8,16 +8,21 @@ import unicodedata
 MAX_SLUG_LENGTH = 80
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# Letters that Unicode does not decompose into an ASCII letter plus accents.
+_NO_DECOMPOSITION = str.maketrans({"ß": "ss", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "AE", "æ": "ae", "Œ": "OE",
+                                   "œ": "oe", "Đ": "D", "đ": "d", "Þ": "Th", "þ": "th", "ı": "i", "Ð": "D", "ð": "d"})
 _CURLY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
 def slugify(text: str, *, max_length: int = MAX_SLUG_LENGTH) -> str:
     """`[a-z0-9-]` only, at most `max_length` characters, cut at a word boundary; never empty."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION)).encode("ascii", "ignore").decode()
     slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
     if len(slug) > max_length:
         cut = slug[:max_length]
-        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut
+        if slug[max_length] != "-" and "-" in cut:  # do not end inside a word
+            cut = cut.rsplit("-", 1)[0]
+        slug = cut.strip("-")
     return slug or "untitled"
 
 
@@ -34,16 +39,18 @@ def name_key(name: str) -> str:
 
 # Characters that start inline markup (emphasis, code, links, attribute lists, table cells); all are
 # backslash-escapable in Python-Markdown with the tables extension. `<`, `>` and `&` become entities.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|#])")  # `#` too: a heading drops a trailing one (`C#`)
 # Line starts that open a block: headings, lists, admonitions (`!!!`), ordered lists.
-_BLOCK_START = re.compile(r"^(\s*)([#+\-!]|\d+[.)])")
+_BLOCK_START = re.compile(r"^(\s*)([+\-!]|\d+[.)])")
 
 
 def escape_markdown(text: str) -> str:
     """Article text as literal text: no Markdown or HTML in it takes effect when rendered."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    return "\n".join(_BLOCK_START.sub(_escape_block_start, line) for line in text.split("\n"))
+    lines = [_BLOCK_START.sub(_escape_block_start, line) for line in text.split("\n")]
+    # a line of `=` under text would make it a heading; `\=` is not an escape, so use an entity
+    return "\n".join("&#61;" + line[1:] if line.startswith("=") else line for line in lines)
 
 
 def _escape_block_start(match: re.Match[str]) -> str:

@@ -21,6 +21,8 @@ KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 _EDGE_JUNK = re.compile(r"^[^\w]+|[^\w.)]+$")
 _DETERMINERS = {"the", "a", "an"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_LOCATIVE = {"in", "at", "to", "from", "near", "across", "around", "outside", "inside", "into", "towards", "toward"}
 
 
 @dataclass(eq=False)
@@ -80,7 +82,8 @@ def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
     if "/" in text or "[" in text:  # photo credits: "Jane Roe/AFP"
         return None, None
     words = _EDGE_JUNK.sub("", " ".join(text.split())).split()
-    while words and words[0].casefold() in _DETERMINERS:
+    # `the White House` -> `White House`, but `The Hague` keeps its article
+    while len(words) > 1 and words[0].casefold() in _DETERMINERS and not (label in _PLACE_LABELS and len(words) == 2 and words[0] == "The"):
         words.pop(0)
     title = []
     if label == "PERSON":
@@ -134,7 +137,8 @@ def _merge(mentions: list[Mention]) -> list[_Cluster]:
     for cluster in by_form.values():
         if id(cluster) in absorbed:
             continue
-        if cluster.canonical is None:  # the model tags lone surnames as anything: `Ferreira` as a place
+        # the model tags lone surnames as anything (`Ferreira` as a place), but `in Washington` is a place
+        if cluster.canonical is None and not _used_as_place(cluster):
             words = set(cluster.forms[0].split())
             matches = [p for p in merged if words < p.tokens]
             if len(matches) == 1:  # a short form of exactly one person: `Pompeo`
@@ -144,6 +148,10 @@ def _merge(mentions: list[Mention]) -> list[_Cluster]:
                 continue
         result.append(cluster)
     return result
+
+
+def _used_as_place(cluster: _Cluster) -> bool:
+    return any(m.label in _PLACE_LABELS and m.start > 0 and m.doc[m.start - 1].lower_ in _LOCATIVE for m in cluster.mentions)
 
 
 def _same_full_name(a: str, b: str) -> bool:

@@ -60,7 +60,7 @@ def resolve(expression: str, published: dt.date, *, future: bool = False) -> str
         return f"{published.year + 1 if future else published.year}-01-01"
     words = _LEADING.sub("", text).strip()
     lowered = words.casefold()
-    if match := _RANGE.match(lowered):
+    if (match := _RANGE.match(lowered)) and not _ISO.match(lowered):
         start, end = match.groups()
         end = start[: 4 - len(end)] + end
         return f"{start}/{end}" if end > start else None
@@ -135,7 +135,7 @@ def _month_shift(published: dt.date, step: int) -> str:
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$")
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?(?:,?\s+(?:of\s+)?(\d{4}))?$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_ISO = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2}))?$")  # `1950-53` is a range, `2019-03` a month
 
 
 def _calendar_date(text: str, published: dt.date, future: bool) -> str | None:

@@ -24,6 +24,8 @@ def fold(word: str) -> str:
     """A crude singular: enough to match `sanctions` to `sanction`, `talks` to `talk`."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -34,10 +36,11 @@ def _terms(text: str) -> list[str]:
 
 
 def score_topics(weighted_texts: list[tuple[str, float]], taxonomy: Taxonomy) -> Counter:
+    longest = max((len(k.split()) for t in taxonomy.topics.values() for k in t.keywords), default=1)
     grams: Counter = Counter()
     for text, weight in weighted_texts:
         words = _terms(text)
-        for n in (1, 2, 3):
+        for n in range(1, longest + 1):
             for i in range(len(words) - n + 1):
                 grams[" ".join(words[i : i + n])] += weight
     scores: Counter = Counter()

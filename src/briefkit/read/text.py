@@ -63,7 +63,9 @@ def parse_text_article(text: str, path: str) -> Article:
     chunks = _paragraphs(text)
     if not chunks:
         raise ArticleError(path, "empty")
-    title = " ".join(chunks.pop(0))
+    title, *rest = chunks.pop(0)
+    if rest:  # no blank line under the title: what follows it is the first paragraph
+        chunks.insert(0, rest)
     date = None
     if chunks and len(chunks[0]) == 1 and (date := parse_date_line(chunks[0][0])):
         chunks.pop(0)
@@ -71,9 +73,11 @@ def parse_text_article(text: str, path: str) -> Article:
     if chunks and len(chunks[0]) == 1 and _is_one_sentence(chunks[0][0]):
         standfirst = chunks.pop(0)[0]
     source_name = None
-    if chunks and len(chunks[-1]) == 1 and (match := _SOURCE.match(chunks[-1][0])):
+    if chunks and (match := _SOURCE.match(chunks[-1][-1])):
         source_name = match["name"]
-        chunks.pop()
+        chunks[-1].pop()
+        if not chunks[-1]:
+            chunks.pop()
     blocks = _blocks(chunks)
     if not any(b.kind == "paragraph" for b in blocks) and standfirst is None:
         raise ArticleError(path, "no body (only a title)")

@@ -1,0 +1,164 @@
+"""`SiteIndex`: everything the pages need, built once per build from the briefings' front matter,
+in time linear in briefings + mentions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Briefing, Quote, TimelineEntry
+from ..taxonomy import Taxonomy
+from ..text import name_key, slugify
+
+RESERVED = {"index"}  # every generated folder has its own index.md
+
+
+@dataclass
+class Entry:
+    """A briefing as the site shows it."""
+
+    slug: str
+    briefing: Briefing
+    path: Path
+    actor_slugs: list[str] = field(default_factory=list)  # in the briefing's order
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.briefing.date.isoformat() if self.briefing.date else "", self.slug)
+
+
+@dataclass
+class ActorPage:
+    slug: str
+    name: str
+    kinds: Counter = field(default_factory=Counter)
+    roles: Counter = field(default_factory=Counter)
+    aliases: set[str] = field(default_factory=set)
+    entries: list[Entry] = field(default_factory=list)
+    quotes: list[tuple[Quote, Entry]] = field(default_factory=list)
+    timeline: list[tuple[TimelineEntry, Entry]] = field(default_factory=list)
+    beside: Counter = field(default_factory=Counter)  # slug of co-occurring actor -> briefings shared
+
+    @property
+    def kind(self) -> str:
+        return self.kinds.most_common(1)[0][0]
+
+
+@dataclass
+class SiteIndex:
+    entries: list[Entry]  # newest first
+    actors: dict[str, ActorPage]
+    topics: dict[str, list[Entry]]
+    timeline: list[tuple[TimelineEntry, Entry]]  # in date order
+    taxonomy: Taxonomy
+
+    @classmethod
+    def build(cls, briefings: list[tuple[Path, Briefing]], taxonomy: Taxonomy) -> SiteIndex:
+        taken = set(RESERVED)
+        entries = [Entry(unique_slug(_page_slug(path), taken), briefing, path) for path, briefing in sorted(briefings, key=lambda pb: pb[0].name)]
+        entries.sort(key=lambda e: e.sort_key, reverse=True)
+        actors = _index_actors(entries)
+        topics: dict[str, list[Entry]] = {topic_id: [] for topic_id in taxonomy.topics}
+        timeline = []
+        for entry in entries:
+            for topic_id in entry.briefing.topics:
+                topics.setdefault(topic_id, []).append(entry)
+            timeline += [(item, entry) for item in entry.briefing.timeline]
+        timeline.sort(key=lambda pair: (pair[0].start, pair[1].sort_key))
+        return cls(entries, actors, topics, timeline, taxonomy)
+
+
+def _page_slug(path: Path) -> str:
+    slug = slugify(path.stem)
+    return f"{slug}-briefing" if slug in RESERVED else slug  # as ingest names a briefing titled "Index"
+
+
+def _index_actors(entries: list[Entry]) -> dict[str, ActorPage]:
+    canonical = _alias_table(entries)
+    groups: dict[str, ActorPage] = {}  # resolved name key -> page, named and slugged below
+    names: dict[str, Counter] = defaultdict(Counter)
+    for entry in reversed(entries):  # oldest first: slug ties go to the earliest name
+        keys = []
+        for actor in entry.briefing.actors:
+            key = canonical.get(name_key(actor.name), name_key(actor.name))
+            page = groups.setdefault(key, ActorPage("", actor.name))
+            names[key][actor.name] += 1
+            page.kinds[actor.kind] += 1
+            if actor.role:
+                page.roles[actor.role] += 1
+            page.aliases.update(actor.aliases)
+            if key not in keys:
+                keys.append(key)
+        entry.actor_slugs = keys  # keys for now; slugs once every page is named
+    taken: set[str] = set(RESERVED)
+    pages: dict[str, ActorPage] = {}
+    for key, page in groups.items():
+        page.name = max(names[key], key=lambda n: (len(n.split()) > 1, names[key][n], len(n)))
+        page.aliases = {a for a in page.aliases | set(names[key]) if name_key(a) != name_key(page.name)}
+        page.slug = unique_slug(slugify(page.name), taken)
+        pages[page.slug] = page
+    for entry in entries:
+        entry.actor_slugs = [groups[key].slug for key in entry.actor_slugs]
+    _link_actor_pages(entries, pages, canonical)
+    return pages
+
+
+def _link_actor_pages(entries: list[Entry], pages: dict[str, ActorPage], canonical: dict[str, str]) -> None:
+    """Each page's briefings (newest first), co-occurring actors, quotes and timeline entries."""
+    slug_of = {name_key(page.name): page.slug for page in pages.values()}  # a page's own name first
+    by_alias: dict[str, set[str]] = defaultdict(set)
+    for page in pages.values():
+        for alias in page.aliases:
+            by_alias[name_key(alias)].add(page.slug)
+    slug_of |= {key: next(iter(found)) for key, found in by_alias.items() if len(found) == 1 and key not in slug_of}
+    for entry in entries:
+        spellings = {}
+        for slug in entry.actor_slugs:
+            page = pages[slug]
+            page.entries.append(entry)
+            page.beside.update(s for s in entry.actor_slugs if s != slug)
+            spellings[slug] = [page.name, *page.aliases]
+        for quote in entry.briefing.quotes:
+            key = name_key(quote.speaker or "")
+            if (slug := slug_of.get(key, slug_of.get(canonical.get(key, "")))) in spellings:
+                pages[slug].quotes.append((quote, entry))
+        for item in entry.briefing.timeline:
+            for slug, names in spellings.items():
+                if _mentions(item.text, names):
+                    pages[slug].timeline.append((item, entry))
+    for page in pages.values():
+        page.timeline.sort(key=lambda pair: pair[0].start)
+
+
+def _alias_table(entries: list[Entry]) -> dict[str, str]:
+    """Alias key -> canonical key, from every briefing's actors. An alias is left out when two actors
+    share it, or when it is the name of an actor of another kind (`Washington` the place is not an
+    alias of Denzel Washington)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        for actor in entry.briefing.actors:
+            kinds[name_key(actor.name)].add(actor.kind)
+    for entry in entries:
+        for actor in entry.briefing.actors:
+            for alias in actor.aliases:
+                alias_key = name_key(alias)
+                if kinds.get(alias_key, {actor.kind}) <= {actor.kind}:
+                    table[alias_key].add(name_key(actor.name))
+    return {alias: next(iter(names)) for alias, names in table.items() if len(names) == 1 and alias not in names}
+
+
+def unique_slug(slug: str, taken: set[str]) -> str:
+    """`slug`, or `slug-2`, `slug-3`... when taken; records it as taken."""
+    candidate, n = slug, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _mentions(text: str, spellings: list[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text, re.IGNORECASE) for s in spellings if s)

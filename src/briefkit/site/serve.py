@@ -1,0 +1,76 @@
+"""`briefkit serve`: MkDocs' live-reloading server, with the site's Markdown regenerated whenever a
+briefing or the taxonomy changes (MkDocs then rebuilds and reloads the browser)."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from ..project import Project
+from ..taxonomy import TAXONOMY_FILE
+from .build import generate_site
+
+DEBOUNCE_SECONDS = 0.3
+WATCHED_ROOT_FILES = (TAXONOMY_FILE, "actors.yml")
+
+
+class Regenerator:
+    """Calls `regenerate` once a burst of file events has settled (an editor's save is several events)."""
+
+    def __init__(self, regenerate: Callable[[], None]) -> None:
+        self._regenerate = regenerate
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def changed(self) -> None:
+        with self._lock:
+            if self._timer:
+                self._timer.cancel()
+            self._timer = threading.Timer(DEBOUNCE_SECONDS, self._regenerate)
+            self._timer.daemon = True
+            self._timer.start()
+
+
+def watch(project: Project, on_change: Callable[[], None]):
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    root_files = {str(project.root / name) for name in WATCHED_ROOT_FILES}
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:
+            paths = {str(event.src_path), str(getattr(event, "dest_path", "") or "")}
+            if any(Path(p).suffix == ".md" and not Path(p).name.startswith(".") for p in paths if p.startswith(str(project.briefings_dir))) or paths & root_files:
+                on_change()
+
+    observer = Observer()
+    project.briefings_dir.mkdir(exist_ok=True)
+    observer.schedule(Handler(), str(project.briefings_dir), recursive=False)
+    observer.schedule(Handler(), str(project.root), recursive=False)
+    observer.daemon = True
+    observer.start()
+    return observer
+
+
+def serve_site(project: Project, *, dev_addr: str | None, report: Callable[[str], None]) -> None:
+    from mkdocs.commands.serve import serve
+
+    os.chdir(project.root)  # as for build: MkDocs resolves some paths against the working directory
+    config = project.load_mkdocs_config()
+
+    def regenerate() -> None:
+        try:
+            count, generated = generate_site(project, config.docs_dir)
+            report(f"regenerated {generated.written} page(s) from {count} briefings")
+        except Exception as error:  # keep serving: the next save may fix it
+            for line in getattr(error, "problems", [error]):
+                report(f"[red]{line}[/red]")
+
+    generate_site(project, config.docs_dir)
+    observer = watch(project, Regenerator(regenerate).changed)
+    try:
+        serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True)
+    finally:
+        observer.stop()

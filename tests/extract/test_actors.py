@@ -1,0 +1,248 @@
+"""Actors: spaCy mentions cleaned, given roles and merged into one actor per real-world entity."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefkit.extract.actors import clean_name, extract_actors
+from tests.conftest import parse
+
+
+def actors_of(nlp, text: str):
+    return extract_actors(parse(nlp, text))[1]
+
+
+def by_name(actors) -> dict:
+    return {a.name: a for a in actors}
+
+
+# --- clean_name --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        ("Jane Smith", "PERSON", ("Jane Smith", None)),
+        ("Jane  Smith", "PERSON", ("Jane Smith", None)),
+        ("Jane Smith’s", "PERSON", ("Jane Smith", None)),
+        ("Jane Smith's", "PERSON", ("Jane Smith", None)),
+        ("Chris Jones’", "PERSON", ("Chris Jones", None)),
+        ("Chris Jones", "PERSON", ("Chris Jones", None)),  # a final s without apostrophe stays
+        ("Mr. Smith", "PERSON", ("Smith", "Mr.")),
+        ("Dr Helen Ward", "PERSON", ("Helen Ward", "Dr")),
+        ("President Xi Jinping", "PERSON", ("Xi Jinping", "President")),
+        ("Vice President Mike Pence", "PERSON", ("Mike Pence", "Vice President")),
+        ("President", "PERSON", ("President", None)),  # an honorific alone is left as it is
+        ("President Hotel", "ORG", ("President Hotel", None)),  # honorifics are cut from people only
+        ("the United Nations", "ORG", ("United Nations", None)),
+        ("U.S.", "GPE", ("U.S.", None)),  # the final dot of an abbreviation is kept
+        ("“Smith,", "PERSON", ("Smith", None)),
+        ("Jane Roe/AFP", "PERSON", (None, None)),  # a photo credit
+        ("Saul Loeb [AFP]", "PERSON", (None, None)),
+        ("smith", "PERSON", (None, None)),  # no capital: not a name
+        ("X", "PERSON", (None, None)),
+        ("the", "ORG", (None, None)),
+        ("’s", "PERSON", (None, None)),
+        pytest.param(
+            "The Hague",
+            "GPE",
+            ("The Hague", None),
+        ),
+    ],
+)
+def test_clean_name(text, label, expected):
+    assert clean_name(text, label) == expected
+
+
+# --- merging -----------------------------------------------------------------------------------
+
+
+def test_short_and_titled_forms_merge_into_the_fullest_name(nlp):
+    actors = actors_of(
+        nlp,
+        "President Donald J Trump met the mayor on Tuesday.\n\n"
+        "Donald Trump later said the talks went well.\n\n"
+        "Mr Trump flew home in the evening, and Trump said he was tired.",
+    )
+    people = [a for a in actors if a.kind == "person"]
+    assert [p.name for p in people] == ["Donald Trump"]
+    trump = people[0]
+    assert set(trump.aliases) == {"Donald J Trump", "Trump"}
+    assert trump.mentions == 4
+    assert trump.role == "President"
+
+
+def test_middle_initials_do_not_make_another_person(nlp):
+    actors = actors_of(nlp, "Governor Robert J Miller met Robert Miller's staff. Miller was angry.\n\nMiller said the budget was late.")
+    assert [(a.name, a.kind) for a in actors] == [("Robert Miller", "person")]
+    assert actors[0].mentions == 4
+    assert "Robert J Miller" in actors[0].aliases
+
+
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_possessives_are_stripped(nlp, apostrophe):
+    actors = actors_of(nlp, f"Sarah Johnson{apostrophe}s plan was approved on Monday.\n\nSarah Johnson said she was pleased.")
+    people = [a for a in actors if a.kind == "person"]
+    assert [p.name for p in people] == ["Sarah Johnson"]
+    assert people[0].mentions == 2
+    assert all(apostrophe not in alias for alias in people[0].aliases)
+
+
+def test_mixed_possessives_are_one_actor(nlp):
+    actors = actors_of(nlp, "Kevin Hughes’s team won. Kevin Hughes's coach was happy.")
+    assert [(a.name, a.mentions, a.aliases) for a in actors] == [("Kevin Hughes", 2, [])]
+
+
+def test_ambiguous_surname_is_not_merged(nlp):
+    parts = parse(nlp, "Michael Brown and David Brown both spoke at the meeting.\n\nBrown left early, and Michael Brown stayed.")
+    mentions, actors = extract_actors(parts)
+    assert sorted((a.name, a.mentions) for a in actors) == [("David Brown", 1), ("Michael Brown", 2)]
+    assert all(a.aliases == [] for a in actors)
+    lone = [m for m in mentions if m.name == "Brown"]
+    assert lone, "the model should tag the lone surname for this test to mean anything"
+    assert all(m.actor is None for m in lone)
+
+
+def test_unambiguous_surname_merges(nlp):
+    parts = parse(nlp, "Michael Brown and David Green both spoke at the meeting.\n\nBrown left early.")
+    mentions, actors = extract_actors(parts)
+    brown = by_name(actors)["Michael Brown"]
+    assert brown.mentions == 2 and brown.aliases == ["Brown"]
+    assert all(m.actor is brown for m in mentions if m.name == "Brown")
+
+
+def test_place_aliases_are_canonicalised(nlp):
+    actors = actors_of(nlp, "Officials in the U.S. welcomed the deal. The US economy grew. Washington was pleased.")
+    places = by_name(actors)
+    assert places["United States"].kind == "place"
+    assert places["United States"].mentions == 2
+    assert places["United States"].aliases and set(places["United States"].aliases) <= {"U.S.", "US"}
+    assert places["Washington"].kind == "place"  # a capital stays its own place
+    assert places["Washington"].mentions == 1
+    assert "US" not in places and "U.S." not in places
+
+
+def test_organization_aliases_are_canonicalised(nlp):
+    actors = actors_of(nlp, "The EU and the UN issued a statement. The European Union later added details.")
+    names = by_name(actors)
+    assert names["European Union"].kind == "organization"
+    assert names["European Union"].mentions == 2
+    assert names["United Nations"].kind == "organization"
+
+
+def test_place_is_not_merged_into_a_person_who_shares_its_name(nlp):
+    actors = actors_of(
+        nlp,
+        "Lawmakers in Washington voted on Monday. Officials in Washington said the vote was close.\n\n"
+        "A portrait of George Washington hangs in the hall.",
+    )
+    names = by_name(actors)
+    assert names["Washington"].kind == "place"
+    assert names["George Washington"].mentions == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, person, role",
+    [
+        ("Secretary of State Jennifer Lewis travelled to Paris on Monday.", "Jennifer Lewis", "Secretary of State"),
+        ("Secretary of State Jennifer Lewis met Minister of Finance Paul Baker in London.", "Paul Baker", "Minister of Finance"),
+    ],
+)
+def test_portfolio_in_a_title_is_not_an_organization(nlp, sentence, person, role):
+    parts = parse(nlp, sentence)
+    mentions, actors = extract_actors(parts)
+    assert by_name(actors)[person].role == role
+    assert "State" not in by_name(actors) and "Finance" not in by_name(actors)
+    assert all(a.kind != "organization" for a in actors)
+
+
+def test_state_department_is_still_an_organization(nlp):
+    actors = actors_of(nlp, "The State Department described the meeting as useful.")
+    assert by_name(actors)["State Department"].kind == "organization"
+
+
+# --- roles -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, person, role",
+    [
+        ("White House spokesman Sarah Sanders said the meeting went well.", "Sarah Sanders", "White House spokesman"),
+        ("Park Ji-won, the South Korean ambassador to Japan, told a press conference the talks were useful.", "Park Ji-won", "South Korean ambassador to Japan"),
+        ("Park Ji-won, the South Korean envoy to the US, said the talks were useful.", "Park Ji-won", "South Korean envoy to the US"),
+        ("Thomas Reed, the British ambassador to France, told reporters the talks were useful.", "Thomas Reed", "British ambassador to France"),
+        (
+            "Our team met with Ambassador Linda Green on Monday, and US special envoy for trade, Thomas Reed, joined them later.",
+            "Thomas Reed",
+            "US special envoy for trade",
+        ),
+        ("The Prime Minister Karen Wood spoke first.", "Karen Wood", "Prime Minister"),
+        ("Ambassador Linda Green arrived on Monday.", "Linda Green", "Ambassador"),  # honorific cut from the name
+    ],
+)
+def test_roles(nlp, sentence, person, role):
+    actor = by_name(actors_of(nlp, sentence))[person]
+    assert actor.kind == "person"
+    assert actor.role == role
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Thomas Reed, who arrived late, told reporters the talks were useful.", "Thomas Reed"),  # a clause, not a title
+        ("Thomas Reed, the tall man in a grey coat, told reporters the talks were useful.", "Thomas Reed"),  # no role word
+        ("Thomas Reed arrived in Paris on Monday.", "Thomas Reed"),
+    ],
+)
+def test_no_role_without_a_role_word(nlp, sentence, person):
+    assert by_name(actors_of(nlp, sentence))[person].role is None
+
+
+# --- credits and agencies ----------------------------------------------------------------------
+
+
+def test_credits_and_agencies_are_not_actors(nlp):
+    actors = actors_of(
+        nlp, "The photo was taken by Jane Roe/AFP in Berlin. Reuters and AFP and the Associated Press reported that Emily Clark won."
+    )
+    names = {a.name for a in actors}
+    assert "Emily Clark" in names and "Berlin" in names
+    assert not names & {"Jane Roe/AFP", "Jane Roe", "AFP", "Reuters", "Associated Press"}
+    assert not any("/" in n for n in names)
+
+
+def test_dropped_mentions_have_no_actor(nlp):
+    parts = parse(nlp, "Reuters reported that Emily Clark won the vote.")
+    mentions, actors = extract_actors(parts)
+    reuters = [m for m in mentions if m.name == "Reuters"]
+    assert reuters and all(m.actor is None for m in reuters)
+    assert [m.actor.name for m in mentions if m.name == "Emily Clark"] == ["Emily Clark"]
+
+
+# --- order and mentions ------------------------------------------------------------------------
+
+
+def test_actors_sorted_by_mentions(nlp):
+    actors = actors_of(
+        nlp,
+        "Anna Müller visited Germany. Anna Müller met officials in Berlin.\n\n"
+        "Germany and Berlin were busy. Germany welcomed her, and Germany thanked her.",
+    )
+    counts = [a.mentions for a in actors]
+    assert counts == sorted(counts, reverse=True)
+    assert actors[0].name == "Germany" and actors[0].mentions == 4
+    assert by_name(actors)["Anna Müller"].mentions == 2
+    assert by_name(actors)["Anna Müller"].kind == "person"
+
+
+def test_mentions_link_to_their_actor(nlp):
+    parts = parse(nlp, "Donald Trump met the mayor.\n\nTrump said the talks went well.")
+    mentions, actors = extract_actors(parts)
+    trump = by_name(actors)["Donald Trump"]
+    linked = [m for m in mentions if m.actor is trump]
+    assert len(linked) == trump.mentions == 2
+    assert {id(m.doc) for m in linked} == {id(doc) for _, doc in parts}
+
+
+def test_no_entities_no_actors(nlp):
+    assert extract_actors(parse(nlp, "the bridge was closed for repairs after the storm.")) == ([], [])

@@ -1,0 +1,204 @@
+"""The timeline: date expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefkit.extract.dates import extract_timeline, resolve
+from briefkit.model import TIMELINE_DATE
+from tests.conftest import parse
+
+SAT = dt.date(2026, 3, 14)  # a Saturday
+JAN = dt.date(2026, 1, 20)  # a Tuesday
+AUG = dt.date(2026, 8, 1)
+DEC = dt.date(2026, 12, 10)
+
+# (expression, published, future, expected)
+CASES = [
+    # weekdays: on or before the publication date in the past, strictly after it in the future
+    ("Friday", SAT, False, "2026-03-13"),
+    ("Saturday", SAT, False, "2026-03-14"),
+    ("Monday", SAT, False, "2026-03-09"),
+    ("Sunday", SAT, False, "2026-03-08"),
+    ("on Friday", SAT, False, "2026-03-13"),
+    ("Friday's", SAT, False, "2026-03-13"),
+    ("Friday\u2019s", SAT, False, "2026-03-13"),
+    ("Friday", SAT, True, "2026-03-20"),
+    ("Saturday", SAT, True, "2026-03-21"),
+    ("Sunday", SAT, True, "2026-03-15"),
+    ("Monday", SAT, True, "2026-03-16"),
+    ("last Friday", SAT, False, "2026-03-13"),
+    ("last Saturday", SAT, False, "2026-03-07"),
+    ("next Monday", SAT, False, "2026-03-16"),
+    # relative weeks, months, years
+    ("last week", SAT, False, "2026-03"),
+    ("last week", dt.date(2026, 3, 3), False, "2026-02"),
+    ("next week", dt.date(2026, 3, 28), False, "2026-04"),
+    ("last month", SAT, False, "2026-02"),
+    ("last month", JAN, False, "2025-12"),
+    ("next month", SAT, False, "2026-04"),
+    ("next month", DEC, False, "2027-01"),
+    ("earlier this month", SAT, False, "2026-03"),
+    ("next year", SAT, False, "2027"),
+    ("last year", SAT, False, "2025"),
+    ("last year's", SAT, False, "2025"),
+    ("this year", SAT, False, "2026"),
+    ("early this year", SAT, False, "2026"),
+    ("the end of last year", SAT, False, "2025"),
+    ("the end of the year", SAT, True, "2026"),
+    # `last June`: the latest June strictly before the publication month
+    ("last June", SAT, False, "2025-06"),
+    ("last June", AUG, False, "2026-06"),
+    ("last March", SAT, False, "2025-03"),
+    ("next June", SAT, False, "2026-06"),
+    ("next June", AUG, False, "2027-06"),
+    # a bare month: the nearest one in the tense's direction
+    ("June", SAT, False, "2025-06"),
+    ("June", SAT, True, "2026-06"),
+    ("June", AUG, False, "2026-06"),
+    ("June", AUG, True, "2027-06"),
+    ("in March", SAT, False, "2026-03"),
+    ("in March", SAT, True, "2026-03"),
+    ("the end of February", SAT, False, "2026-02"),
+    ("the end of February", SAT, True, "2027-02"),
+    ("near the end of February", JAN, True, "2026-02"),
+    ("the end of February", JAN, False, "2025-02"),
+    ("December", JAN, False, "2025-12"),
+    # days of a month
+    ("3 February", SAT, False, "2026-02-03"),
+    ("3 February", SAT, True, "2027-02-03"),
+    ("3rd of February", SAT, False, "2026-02-03"),
+    ("14 March", SAT, False, "2026-03-14"),
+    ("14 March", SAT, True, "2026-03-14"),
+    ("20 March", SAT, False, "2025-03-20"),
+    ("20 March", SAT, True, "2026-03-20"),
+    ("February 3, 2026", SAT, False, "2026-02-03"),
+    ("February 3, 2026", SAT, True, "2026-02-03"),
+    ("February 3rd", SAT, False, "2026-02-03"),
+    ("Sept. 5, 2024", SAT, False, "2024-09-05"),
+    ("Feb 3 2020", SAT, False, "2020-02-03"),
+    ("February 30", SAT, False, None),
+    # months and years
+    ("March 2019", SAT, False, "2019-03"),
+    ("March 2019", SAT, True, "2019-03"),
+    ("March of 2019", SAT, False, "2019-03"),
+    ("2019", SAT, False, "2019"),
+    ("in 2019", SAT, True, "2019"),
+    ("mid-2019", SAT, False, "2019"),
+    ("late 2019", SAT, False, "2019"),
+    ("2019-03-04", SAT, False, "2019-03-04"),
+    ("2019-02-30", SAT, False, None),
+    pytest.param(
+        "2019-03",
+        SAT,
+        False,
+        "2019-03",
+    ),
+    # ranges
+    ("1950-53", SAT, False, "1950/1953"),
+    ("1950\u201353", SAT, False, "1950/1953"),
+    ("1998-2003", SAT, False, "1998/2003"),
+    ("2021-19", SAT, False, None),
+    # New Year
+    ("New Year's", SAT, False, "2026-01-01"),
+    ("New Year\u2019s", SAT, True, "2027-01-01"),
+    ("New Year's Day", SAT, False, "2026-01-01"),
+    # ago
+    ("two years ago", SAT, False, "2024"),
+    ("a year ago", SAT, False, "2025"),
+    ("three days ago", SAT, False, "2026-03-11"),
+    ("10 days ago", SAT, False, "2026-03-04"),
+    ("a month ago", SAT, False, "2026-02"),
+    ("two months ago", JAN, False, "2025-11"),
+    # days around the publication date
+    ("yesterday", SAT, False, "2026-03-13"),
+    ("yesterday", dt.date(2026, 3, 1), False, "2026-02-28"),
+    ("last night", SAT, False, "2026-03-13"),
+    ("today", SAT, False, "2026-03-14"),
+    ("tomorrow", SAT, True, "2026-03-15"),
+    # vague: nothing
+    ("months", SAT, False, None),
+    ("a later date", SAT, False, None),
+    ("recent weeks", SAT, False, None),
+    ("the coming weeks", SAT, True, None),
+    ("several weeks ago", SAT, False, None),
+    ("decades", SAT, False, None),
+    ("the weekend", SAT, False, None),
+    ("", SAT, False, None),
+]
+
+
+@pytest.mark.parametrize("expression, published, future, expected", CASES)
+def test_resolve(expression, published, future, expected):
+    assert resolve(expression, published, future=future) == expected
+
+
+@pytest.mark.parametrize("expression, published, future, expected", [c for c in CASES if not hasattr(c, "marks") and c[3]])
+def test_resolved_dates_are_valid_timeline_dates(expression, published, future, expected):
+    assert TIMELINE_DATE.match(resolve(expression, published, future=future))
+
+
+# --- extract_timeline --------------------------------------------------------------------------
+
+
+def test_future_tense_resolves_forward_past_tense_backward(nlp):
+    parts = parse(
+        nlp,
+        "The final vote will take place near the end of February, the council said.\n\n"
+        "The council first debated the plan in December.",
+    )
+    entries = extract_timeline(parts, JAN)
+    assert [(e.date, e.evidence) for e in entries] == [("2025-12", "December"), ("2026-02", "the end of February")]
+    assert entries[1].text == "The final vote will take place near the end of February, the council said."
+    assert entries[0].text == "The council first debated the plan in December."
+
+
+def test_same_weekday_in_two_tenses(nlp):
+    parts = parse(nlp, "The board will meet on Friday to approve the budget.\n\nThe board met on Friday to discuss the budget.")
+    entries = extract_timeline(parts, JAN)
+    assert [(e.date, e.text) for e in entries] == [
+        ("2026-01-16", "The board met on Friday to discuss the budget."),
+        ("2026-01-23", "The board will meet on Friday to approve the budget."),
+    ]
+    assert all(e.evidence == "Friday" for e in entries)
+
+
+def test_entries_are_sorted_and_carry_their_evidence(nlp):
+    parts = parse(
+        nlp,
+        "The mayor resigned last week. The new bridge opened in March 2019. The company was founded in 2011.\n\n"
+        "The treaty ended the 1950-53 war.",
+    )
+    entries = extract_timeline(parts, JAN)
+    assert [e.date for e in entries] == ["1950/1953", "2011", "2019-03", "2026-01"]
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    for entry in entries:
+        assert entry.evidence and entry.evidence in entry.text  # the expression, in text from its sentence
+    assert {e.evidence: e.text for e in entries}["2011"] == "The company was founded in 2011."
+
+
+def test_new_year_event_and_yesterday(nlp):
+    parts = parse(nlp, "She spoke yesterday after a New Year's speech by the king.")
+    entries = extract_timeline(parts, JAN)
+    assert [(e.date, e.evidence) for e in entries] == [("2026-01-01", "New Year's"), ("2026-01-19", "yesterday")]
+
+
+def test_vague_expressions_make_no_entry(nlp):
+    parts = parse(nlp, "The council promised to reply at a later date. Talks have dragged on for months.")
+    assert extract_timeline(parts, JAN) == []
+
+
+def test_no_publication_date_no_timeline(nlp):
+    parts = parse(nlp, "The mayor resigned last week. The new bridge opened in March 2019.")
+    assert extract_timeline(parts, None) == []
+    assert extract_timeline(parts, JAN)  # the same parts do date with a publication date
+
+
+def test_long_sentences_are_cut(nlp):
+    sentence = "The bridge opened in March 2019 " + "after a long and very expensive delay " * 10 + "."
+    entries = extract_timeline(parse(nlp, sentence), JAN)
+    assert len(entries) == 1
+    assert entries[0].date == "2019-03"
+    assert len(entries[0].text) <= 221 and entries[0].text.endswith("\u2026")

@@ -1,0 +1,225 @@
+"""Topics: taxonomy entries scored by the signal words an article uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefkit.errors import BriefkitError
+from briefkit.extract.topics import MAX_TOPICS, extract_topics, fold, score_topics
+from briefkit.read import Article, Block
+from briefkit.read.text import parse_text_article
+from briefkit.taxonomy import Taxonomy, Topic, load_taxonomy
+
+
+def taxonomy(*topics: tuple[str, str | None, list[str]]) -> Taxonomy:
+    return Taxonomy({id_: Topic(id_, id_.title(), parent, tuple(keywords)) for id_, parent, keywords in topics})
+
+
+def article(title="A day out", standfirst=None, paragraphs=(), captions=(), subheadings=()) -> Article:
+    blocks = [Block("paragraph", p) for p in paragraphs]
+    blocks += [Block("caption", c, credit="Jane Roe/AFP") for c in captions]
+    blocks += [Block("subheading", s) for s in subheadings]
+    return Article(path="x.txt", title=title, standfirst=standfirst, blocks=blocks)
+
+
+FRUIT = taxonomy(
+    ("food", None, ["food", "meal"]),
+    ("fruit", "food", ["apple", "pear", "fruit bowl"]),
+    ("boats", None, ["boat", "sail", "harbour"]),
+    ("weather", None, ["rain", "storm"]),
+)
+
+
+# --- fold --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "word, folded",
+    [
+        ("sanctions", "sanction"),
+        ("talks", "talk"),
+        ("countries", "country"),
+        ("policies", "policy"),
+        ("goals", "goal"),
+        ("prices", "price"),
+        ("sanction", "sanction"),
+        ("boss", "boss"),
+        ("bus", "bus"),
+        ("status", "status"),
+        ("analysis", "analysis"),
+        ("gas", "gas"),  # too short to fold
+        ("ties", "tie"),  # too short for -ies: only the s goes
+        ("is", "is"),
+        ("", ""),
+        pytest.param(
+            "taxes", "tax"
+        ),
+        pytest.param(
+            "matches",
+            "match",
+        ),
+    ],
+)
+def test_fold(word, folded):
+    assert fold(word) == folded
+
+
+# --- scoring with a taxonomy built here --------------------------------------------------------
+
+
+def test_body_words_pick_the_topic():
+    found = extract_topics(article(paragraphs=["The boat left the harbour under sail.", "Another boat followed it."]), FRUIT)
+    assert found == ["boats"]
+
+
+def test_plurals_and_case_match():
+    found = extract_topics(article(paragraphs=["Boats filled the Harbour. BOATS everywhere."]), FRUIT)
+    assert found == ["boats"]
+
+
+def test_multi_word_keywords_match_as_phrases():
+    scores = score_topics([("The fruit bowl was full. A bowl of fruit is not the same.", 1.0)], FRUIT)
+    assert scores["fruit"] == 1.0  # "fruit bowl" once; "bowl of fruit" is not the phrase
+
+
+def test_title_weighs_three_and_standfirst_two():
+    assert score_topics([("a storm", 3.0), ("more rain", 2.0), ("rain", 1.0)], FRUIT)["weather"] == 6.0
+    only_title = extract_topics(article(title="Storm hits the coast"), FRUIT)
+    assert only_title == ["weather"]  # 3 points: enough on its own
+    only_body = extract_topics(article(paragraphs=["A storm hit the coast."]), FRUIT)
+    assert only_body == []  # 1 point: under the minimum score
+    standfirst = extract_topics(article(standfirst="A storm hit the coast.", paragraphs=["Rain fell."]), FRUIT)
+    assert standfirst == ["weather"]
+
+
+def test_captions_do_not_count_but_subheadings_do():
+    captions = article(paragraphs=["Nothing to see."], captions=["Storm and rain and storm and rain"])
+    assert extract_topics(captions, FRUIT) == []
+    subheadings = article(paragraphs=["Nothing to see."], subheadings=["Storm, rain and more storm"])
+    assert extract_topics(subheadings, FRUIT) == ["weather"]
+
+
+def test_subtopic_hits_add_to_the_parent():
+    scores = score_topics([("An apple, a pear and another apple and a pear.", 1.0)], FRUIT)
+    assert scores["fruit"] == 4.0
+    assert scores["food"] == 2.0  # half of its subtopic's hits
+    found = extract_topics(article(paragraphs=["An apple, a pear and another apple and a pear. Apples again, and pears."]), FRUIT)
+    assert found == ["fruit", "food"]
+
+
+def test_parent_own_hits_and_subtopic_share_add_up():
+    scores = score_topics([("A meal of apple and pear.", 1.0)], FRUIT)
+    assert scores["food"] == 1.0 + 0.5 * 2
+
+
+def test_weak_topics_are_cut_relative_to_the_best():
+    text = "Boat, boat, boat, boat, boat, boat, boat, boat in the harbour. Rain, rain, storm."
+    assert extract_topics(article(paragraphs=[text]), FRUIT) == ["boats", "weather"]  # 3 >= 0.3 * 9
+    text = "Boat " * 20 + "in the harbour. Rain, rain, storm."
+    assert extract_topics(article(paragraphs=[text]), FRUIT) == ["boats"]  # 3 < 0.3 * 21
+
+
+def test_at_most_four_topics():
+    many = taxonomy(*[(f"t{i}", None, [f"word{i}"]) for i in range(8)])
+    text = " ".join(f"word{i} word{i} word{i}" for i in range(8))
+    found = extract_topics(article(paragraphs=[text]), many)
+    assert len(found) == MAX_TOPICS == 4
+
+
+def test_no_keywords_no_topics():
+    assert extract_topics(article(paragraphs=["Nothing here matches anything at all."]), FRUIT) == []
+
+
+def test_four_word_keyword_matches():
+    tax = taxonomy(("regulators", None, ["competition and markets authority"]))
+    text = "The competition and markets authority blocked the deal. The Competition and Markets Authority said so."
+    assert score_topics([(text, 1.0)], tax)["regulators"] == 2.0
+
+
+# --- the default taxonomy ----------------------------------------------------------------------
+
+FOOTBALL = """Rovers beat City 3-1 to reach the cup final
+
+The striker scored twice as Rovers came from behind in a tense semi-final.
+
+City took the lead through an early header, but Rovers equalised before half-time when their striker converted a penalty. The goalkeeper made three fine saves after the break.
+
+A second goal from the striker and a late free kick sealed the win in front of a full stadium. The head coach praised his players and the fans.
+"""
+
+CENTRAL_BANK = """Central bank raises interest rates to curb inflation
+
+The central bank lifted its benchmark rate by a quarter of a percentage point on Thursday.
+
+Policymakers on the monetary policy committee voted seven to two for the rise, saying inflation remained well above the two percent target.
+
+The governor said borrowing costs would stay high until price growth slowed, and warned that mortgage holders would feel the squeeze.
+"""
+
+
+def test_default_taxonomy_football_report():
+    found = extract_topics(parse_text_article(FOOTBALL, "x.txt"))
+    assert found[0] in ("sport", "football")
+    assert {"sport", "football"} <= set(found[:2])
+
+
+def test_default_taxonomy_rate_decision():
+    found = extract_topics(parse_text_article(CENTRAL_BANK, "x.txt"))
+    assert {"monetary-policy", "economy-business-finance"} & set(found[:2])
+    assert "sport" not in found
+
+
+# --- load_taxonomy -----------------------------------------------------------------------------
+
+
+def test_default_taxonomy_without_override(tmp_path):
+    default = load_taxonomy(tmp_path)
+    assert default is load_taxonomy()
+    assert default.topics["football"].parent == "sport"
+    assert all(t.parent is None or t.parent in default.topics for t in default.topics.values())
+
+
+def test_override_is_used(tmp_path):
+    (tmp_path / "topics.yml").write_text(
+        "topics:\n"
+        "  - id: boats\n    label: Boats and sailing\n    keywords: [Boat, Sail]\n"
+        "  - id: dinghies\n    parent: boats\n    keywords: [dinghy]\n",
+        encoding="utf-8",
+    )
+    tax = load_taxonomy(tmp_path)
+    assert set(tax.topics) == {"boats", "dinghies"}
+    assert tax.topics["boats"].keywords == ("boat", "sail")  # keywords are case-folded
+    assert tax.label("boats") == "Boats and sailing"
+    assert tax.label("dinghies") == "dinghies"  # no label: the id
+    assert [t.id for t in tax.children("boats")] == ["dinghies"]
+    found = extract_topics(article(paragraphs=["A dinghy, a dinghy, a third dinghy and a boat set sail."]), tax)
+    assert set(found) == {"dinghies", "boats"}
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("topics: [unclosed\n", "not valid YAML"),
+        ("topics:\n  - id: a\n  bad indent: [\n", "not valid YAML"),
+        ("topics:\n  - id: child\n    parent: nowhere\n", "unknown parent"),
+        ("topics: {}\n", "expected a list"),
+        ("just a string\n", "expected a list"),
+        ("topics:\n  - label: No id\n", "expected a mapping with an 'id'"),
+        ("topics:\n  - plain string\n", "expected a mapping with an 'id'"),
+    ],
+)
+def test_bad_override_is_a_briefkit_error(tmp_path, content, message):
+    (tmp_path / "topics.yml").write_text(content, encoding="utf-8")
+    with pytest.raises(BriefkitError) as raised:
+        load_taxonomy(tmp_path)
+    assert message in str(raised.value)
+    assert "topics.yml" in str(raised.value)
+
+
+def test_scalar_keywords_are_not_split_into_letters(tmp_path):
+    (tmp_path / "topics.yml").write_text("topics:\n  - id: prices\n    keywords: inflation\n", encoding="utf-8")
+    try:
+        tax = load_taxonomy(tmp_path)
+    except BriefkitError:
+        return
+    assert tax.topics["prices"].keywords == ("inflation",)
