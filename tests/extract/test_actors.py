@@ -28,7 +28,7 @@ def by_name(actors) -> dict:
         ("Jane Smith's", "PERSON", ("Jane Smith", None)),
         ("Chris Jones’", "PERSON", ("Chris Jones", None)),
         ("Chris Jones", "PERSON", ("Chris Jones", None)),  # a final s without apostrophe stays
-        ("Mr. Smith", "PERSON", ("Smith", "Mr.")),
+        ("Mr. Smith", "PERSON", ("Smith", None)),  # `Mr` is no role
         ("Dr Helen Ward", "PERSON", ("Helen Ward", "Dr")),
         ("President Xi Jinping", "PERSON", ("Xi Jinping", "President")),
         ("Vice President Mike Pence", "PERSON", ("Mike Pence", "Vice President")),

@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 from ..model import Actor
 from ..text import name_key
 from . import gazetteer
+from .names import looks_like_person
 from .roles import role_of
 
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 _EDGE_JUNK = re.compile(r"^[^\w]+|[^\w.)]+$")
 _DETERMINERS = {"the", "a", "an"}
+_JOINERS = {"and", "of", "for", "the", "&", "de", "du"}
+_NAME_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
+_PLAIN_HONORIFICS = {"mr", "mrs", "ms", "miss"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = {"in", "at", "to", "from", "near", "across", "around", "outside", "inside", "into", "towards", "toward"}
 
@@ -51,9 +55,11 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
     """All mentions (each linked to its actor, or to None when dropped) and the actors, most mentioned first."""
     mentions = [m for _, doc in parts for m in find_mentions(doc)]
     clusters = _merge(mentions)
+    # surnames of the people the model is sure of: `Azmat Begg` tagged ORG beside `Moazzam Begg`
+    surnames = {c.forms[0].split()[-1] for c in clusters if len(c.forms[0].split()) > 1 and _votes(c)[0] == "person"}
     actors = []
     for cluster in clusters:
-        actor = _actor(cluster)
+        actor = _actor(cluster, surnames)
         if actor is None:
             continue
         for mention in cluster.mentions:
@@ -66,7 +72,7 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
 
 def find_mentions(doc) -> list[Mention]:
     found = []
-    for ent in doc.ents:
+    for ent in _repaired_entities(doc):
         if ent.label_ not in KIND_BY_LABEL or _inside_title(ent) or not _nominal(ent):
             continue
         name, title = clean_name(ent.text, ent.label_)
@@ -77,6 +83,28 @@ def find_mentions(doc) -> list[Mention]:
     return found
 
 
+def _repaired_entities(doc):
+    """The model's entities, with names it cut at a function word joined again:
+    `Internet Corporation for Assigned Names and` + `Numbers`."""
+    ents = list(doc.ents)
+    repaired = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        while (
+            i + 1 < len(ents)
+            and ent.label_ == "ORG"
+            and ent[-1].lower_ in _JOINERS
+            and ents[i + 1].start == ent.end
+        ):
+            i += 1
+            ent = doc[ent.start : ents[i].end]
+            ent.label_ = "ORG"
+        repaired.append(ent)
+        i += 1
+    return repaired
+
+
 def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
     """The name in an entity's text, and an honorific/title cut from its front (`President`)."""
     if "/" in text or "[" in text:  # photo credits: "Jane Roe/AFP"
@@ -85,7 +113,15 @@ def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
     # `the White House` -> `White House`, but `The Hague` keeps its article
     while len(words) > 1 and words[0].casefold() in _DETERMINERS and not (label in _PLACE_LABELS and len(words) == 2 and words[0] == "The"):
         words.pop(0)
+    for i in range(len(words) - 2, 0, -1):  # `GDC Mr Allard`: the name starts after an inner honorific
+        if words[i].casefold().rstrip(".") in _NAME_HONORIFICS and words[i + 1][:1].isupper():
+            words = words[i:]
+            break
     title = []
+    while len(words) > 1 and words[0].casefold().rstrip(".") in _NAME_HONORIFICS:  # `Mr Allard`, whatever the label
+        honorific = words.pop(0)
+        if honorific.casefold().rstrip(".") not in _PLAIN_HONORIFICS:
+            title.append(honorific)  # `Dr`, `Sir` say something; `Mr` does not
     if label == "PERSON":
         while len(words) > 1 and words[0].casefold().rstrip(".") in gazetteer.honorifics():
             title.append(words.pop(0))
@@ -147,11 +183,31 @@ def _merge(mentions: list[Mention]) -> list[_Cluster]:
             if len(matches) > 1:  # `Kim`, with Kim Jong Un and Kim Yong Chol both present: no guessing
                 continue
         result.append(cluster)
+    return _merge_short_organizations(result)
+
+
+def _merge_short_organizations(clusters: list[_Cluster]) -> list[_Cluster]:
+    """`the Bank` after `the Bank of England`, `MPC` beside `Monetary Policy Committee`: a one-word
+    organization that is a word or the initials of exactly one longer one."""
+    organizations = [c for c in clusters if _votes(c)[0] == "organization" and len(c.forms[0].split()) > 1]
+    result = []
+    for cluster in clusters:
+        words = cluster.forms[0].split()
+        if len(words) == 1 and cluster.canonical is None and all(m.label == "ORG" for m in cluster.mentions):
+            matches = [o for o in organizations if words[0] in o.forms[0].split() or words[0] == _initials(o.forms[0])]
+            if len(matches) == 1:
+                _absorb(matches[0], cluster)
+                continue
+        result.append(cluster)
     return result
 
 
 def _used_as_place(cluster: _Cluster) -> bool:
     return any(m.label in _PLACE_LABELS and m.start > 0 and m.doc[m.start - 1].lower_ in _LOCATIVE for m in cluster.mentions)
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _JOINERS)
 
 
 def _same_full_name(a: str, b: str) -> bool:
@@ -177,7 +233,7 @@ def _absorb(target: _Cluster, other: _Cluster) -> None:
     target.mentions += other.mentions
 
 
-def _votes(cluster: _Cluster) -> tuple[str, Counter]:
+def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Counter]:
     """The kind most of the evidence says: each distinct form votes its majority label, weighted by its
     length in words, so three mentions of `Trump` tagged ORG do not outvote `Donald J Trump`."""
     if cluster.canonical:
@@ -187,17 +243,28 @@ def _votes(cluster: _Cluster) -> tuple[str, Counter]:
         by_form.setdefault(name_key(mention.name), Counter())[KIND_BY_LABEL[mention.label]] += 1
     votes: Counter = Counter()
     for form, labels in by_form.items():
-        votes[labels.most_common(1)[0][0]] += len(form.split())
+        votes[_form_kind(form, labels.most_common(1)[0][0], surnames)] += len(form.split())
     # a role (`a hydrologist at ...`, `the commissioner`) is what people have: one more vote per mention
     votes["person"] += sum(2 for m in cluster.mentions if m.role and m.label in ("PERSON", "ORG"))
     return votes.most_common(1)[0][0], votes
 
 
-def _actor(cluster: _Cluster) -> Actor | None:
-    kind, _ = _votes(cluster)
+def _form_kind(form: str, kind: str, surnames: set[str]) -> str:
+    """The model's kind for one form, corrected by what the words say: `Harwood Partners` is an
+    organization; `Sophie Laurent`, or `Azmat Begg` beside Moazzam Begg, a person."""
+    words = form.split()
+    if any(w in gazetteer.organization_words() for w in words[1:] or words):
+        return "organization" if kind in ("person", "organization") else kind
+    if kind == "organization" and len(words) > 1 and (looks_like_person(form) or words[-1] in surnames):
+        return "person"
+    return kind
+
+
+def _actor(cluster: _Cluster, surnames: set[str]) -> Actor | None:
+    kind, _ = _votes(cluster, surnames)
     name = cluster.canonical[0] if cluster.canonical else _display_name(cluster, kind)
-    if name_key(name) in gazetteer.not_actors():
-        return None
+    if name_key(name) in gazetteer.not_actors() or (kind == "person" and any(c.isdigit() for c in name)):
+        return None  # agencies, weekdays; `Xbox 2` is a product, not a person
     seen = {name_key(name)}
     aliases = []
     for mention in cluster.mentions:
@@ -216,7 +283,7 @@ def _display_name(cluster: _Cluster, kind: str) -> str:
 
     def rank(name: str) -> tuple:
         words = name.split()
-        full = len(words) > 1 if kind == "person" else True
+        full = len(words) > 1 if kind in ("person", "organization") else True  # `Icann` is an alias
         no_initials = all(len(w.rstrip(".")) > 1 for w in words)
         return (full, no_initials, counts[name], len(name), -first_seen[name])
 

@@ -47,3 +47,8 @@ def not_actors() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def portfolios() -> frozenset[str]:
     return frozenset(name_key(w) for w in _data()["portfolios"])
+
+
+@lru_cache(maxsize=1)
+def organization_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _data()["organization_words"])

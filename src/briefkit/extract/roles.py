@@ -47,9 +47,11 @@ def _title_leftwards(doc, end: int):
         else:
             break
     start = i + 1
-    # `visit of North Korean envoy`: what stands before a link without a role word is not part of the title
+    # `visit of North Korean envoy`: what stands before a link without a role word is not part of the
+    # title, unless it is a name (`Bank of England governor`)
     for i in range(end - 1, start, -1):
-        if doc[i].lower_ in _LINKS and not any(t.lower_ in gazetteer.role_words() for t in doc[start:i]):
+        before = doc[start:i]
+        if doc[i].lower_ in _LINKS and not any(t.lower_ in gazetteer.role_words() or t.pos_ == "PROPN" for t in before):
             start = i + 1
             break
     while start < end and doc[start].lower_ in _LINKS:
@@ -76,6 +78,8 @@ def _after(doc, end: int) -> str | None:
 
 
 def _as_role(span) -> str | None:
+    while span is not None and len(span) and span[-1].lower_.rstrip(".") in gazetteer.honorifics() and span[-1].lower_ not in gazetteer.role_words():
+        span = span[:-1]  # `lawyer for Mr` (Begg): the honorific belongs to the name
     if span is None or not len(span):
         return None
     if not any(t.lower_ in gazetteer.role_words() for t in span):

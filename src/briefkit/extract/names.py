@@ -1,0 +1,31 @@
+"""Given names, as evidence that a multi-word name the model tagged as an organization is a person.
+
+The list is the US Census 1990 first names shipped by the `names` package (MIT): it knows `Sophie`
+and `Robin`, not `Krzysztof`, so it only ever adds evidence and never removes any.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    found: set[str] = set()
+    for name in ("dist.male.first", "dist.female.first"):
+        text = resources.files("names").joinpath(name).read_text("ascii")
+        found.update(line.split()[0].casefold() for line in text.splitlines() if line.strip())
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    text = resources.files("names").joinpath("dist.all.last").read_text("ascii")
+    return frozenset(line.split()[0].casefold() for line in text.splitlines() if line.strip())
+
+
+def looks_like_person(name: str) -> bool:
+    """`Sophie Laurent`: a known given name first and a known surname last (`Royal Mail` is neither)."""
+    words = name.casefold().split()
+    return 2 <= len(words) <= 4 and words[0] in given_names() and words[-1] in surnames()
