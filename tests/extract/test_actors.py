@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefkit.extract.actors import clean_name, extract_actors
+import spacy
+from spacy.tokens import Span
+
+from briefkit.extract.actors import _form_kind, _initials, _repaired_entities, clean_name, extract_actors
+from briefkit.extract.names import looks_like_person
 from tests.conftest import parse
 
 
@@ -28,6 +32,8 @@ def by_name(actors) -> dict:
         ("Jane Smith's", "PERSON", ("Jane Smith", None)),
         ("Chris Jones’", "PERSON", ("Chris Jones", None)),
         ("Chris Jones", "PERSON", ("Chris Jones", None)),  # a final s without apostrophe stays
+        ("GDC Mr Allard", "ORG", ("Allard", None)),  # the name starts after an inner honorific
+        ("Sir Ian Blair", "PERSON", ("Ian Blair", "Sir")),
         ("Mr. Smith", "PERSON", ("Smith", None)),  # `Mr` is no role
         ("Dr Helen Ward", "PERSON", ("Helen Ward", "Dr")),
         ("President Xi Jinping", "PERSON", ("Xi Jinping", "President")),
@@ -246,3 +252,56 @@ def test_mentions_link_to_their_actor(nlp):
 
 def test_no_entities_no_actors(nlp):
     assert extract_actors(parse(nlp, "the bridge was closed for repairs after the storm.")) == ([], [])
+
+
+# --- kinds corrected by the words of a name ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "form, model_kind, surnames, expected",
+    [
+        ("harwood partners", "person", set(), "organization"),  # an organization word
+        ("manchester united", "person", set(), "organization"),
+        ("sophie laurent", "organization", set(), "person"),  # known given name + known surname
+        ("royal mail", "organization", set(), "organization"),  # `Mail` is no surname
+        ("azmat begg", "organization", {"begg"}, "person"),  # shares a surname with a person of the article
+        ("azmat begg", "organization", set(), "organization"),
+        ("paris", "place", set(), "place"),
+        ("bank", "organization", set(), "organization"),
+    ],
+)
+def test_form_kind(form, model_kind, surnames, expected):
+    assert _form_kind(form, model_kind, surnames) == expected
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("Sophie Laurent", True), ("Robin Terrell", True), ("Royal Mail", False), ("Laurent", False), ("Krzysztof Wolski", False)],
+)
+def test_looks_like_person(name, expected):
+    assert looks_like_person(name) is expected
+
+
+@pytest.mark.parametrize(
+    "key, initials",
+    [("monetary policy committee", "mpc"), ("british chambers of commerce", "bcc"), ("internet corporation for assigned names and numbers", "icann")],
+)
+def test_initials_skip_function_words(key, initials):
+    assert _initials(key) == initials
+
+
+def test_acronym_and_short_form_merge_into_the_organization(nlp):
+    actors = by_name(actors_of(nlp, """
+The Monetary Policy Committee met in London on Thursday. Economists expect the MPC to act soon.
+
+The Bank of England left rates unchanged. The Bank said inflation was falling.
+"""))
+    assert "MPC" in actors["Monetary Policy Committee"].aliases
+    assert "Bank" in actors["Bank of England"].aliases
+    assert "MPC" not in actors and "Bank" not in actors
+
+
+def test_a_name_cut_at_a_function_word_is_joined_again():
+    doc = spacy.blank("en")("The Council for Trade and Industry met.")
+    doc.ents = [Span(doc, 1, 5, label="ORG"), Span(doc, 5, 6, label="ORG")]  # `Council for Trade and` + `Industry`
+    assert [e.text for e in _repaired_entities(doc)] == ["Council for Trade and Industry"]

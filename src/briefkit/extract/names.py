@@ -19,10 +19,14 @@ def given_names() -> frozenset[str]:
     return frozenset(found)
 
 
+SURNAME_RANKS = 30_000  # the rarest of the 88,799 surnames are also words: `Mail` ranks 50,636
+
+
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
     text = resources.files("names").joinpath("dist.all.last").read_text("ascii")
-    return frozenset(line.split()[0].casefold() for line in text.splitlines() if line.strip())
+    rows = (line.split() for line in text.splitlines() if line.strip())
+    return frozenset(row[0].casefold() for row in rows if int(row[3]) <= SURNAME_RANKS)
 
 
 def looks_like_person(name: str) -> bool:
