@@ -140,3 +140,35 @@ def test_speech_verb_inside_the_quote_does_not_count(nlp):
     )
     assert len(quotes) == 1
     assert quotes[0][0] != "Robert Taylor"
+
+
+# --- quote marks -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ('He said: "It is done." Then he left.', ["It is done."]),
+        ("\u201cOne, two,\u201d she said. \u201cThree.\u201d", ["One, two,", "Three."]),
+        # a quote over two paragraphs that a saved page joined: the second mark re-opens
+        ('She said: "We start today. "We finish in May." Then silence.', ["We start today.", "We finish in May."]),
+        ('He said: "It never closes', ["It never closes"]),
+        ('A 5" screen and a "big" one.', ["big"]),
+    ],
+)
+def test_quote_spans(text, quoted):
+    from briefkit.extract.quotes import quote_spans
+
+    assert [text[a:b] for a, b in quote_spans(text)] == quoted
+
+
+@pytest.mark.parametrize("name, pronoun", [("Jane Smith", "she"), ("Robert Taylor", "he"), ("Kim Jong Un", None), ("Smith", None)])
+def test_gender_of_a_given_name(name, pronoun):
+    from briefkit.extract.names import gender
+
+    assert gender(name) == pronoun
+
+
+def test_she_is_not_the_man_named_last(nlp):
+    quotes = quotes_of(nlp, "Robert Taylor introduced Jane Smith to the board. \u201cThe plan will save money,\u201d she said.")
+    assert quotes == [("Jane Smith", "The plan will save money")]

@@ -33,3 +33,25 @@ def looks_like_person(name: str) -> bool:
     """`Sophie Laurent`: a known given name first and a known surname last (`Royal Mail` is neither)."""
     words = name.casefold().split()
     return 2 <= len(words) <= 4 and words[0] in given_names() and words[-1] in surnames()
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    """Given name -> "he" or "she", for names the census gives (at least ten times more often) to one sex."""
+    frequency: dict[str, dict[str, float]] = {}
+    for name, pronoun in (("dist.male.first", "he"), ("dist.female.first", "she")):
+        text = resources.files("names").joinpath(name).read_text("ascii")
+        for row in (line.split() for line in text.splitlines() if line.strip()):
+            frequency.setdefault(row[0].casefold(), {})[pronoun] = max(float(row[1]), 0.0005)
+    genders = {}
+    for name, by_pronoun in frequency.items():
+        he, she = by_pronoun.get("he", 0.0), by_pronoun.get("she", 0.0)
+        if he >= 10 * she or she >= 10 * he:
+            genders[name] = "he" if he > she else "she"
+    return genders
+
+
+def gender(full_name: str) -> str | None:
+    """The pronoun a person's given name suggests (`he`, `she`), or None when it does not tell."""
+    words = full_name.split()
+    return _genders().get(words[0].casefold()) if len(words) > 1 else None
