@@ -305,3 +305,25 @@ def test_a_name_cut_at_a_function_word_is_joined_again():
     doc = spacy.blank("en")("The Council for Trade and Industry met.")
     doc.ents = [Span(doc, 1, 5, label="ORG"), Span(doc, 5, 6, label="ORG")]  # `Council for Trade and` + `Industry`
     assert [e.text for e in _repaired_entities(doc)] == ["Council for Trade and Industry"]
+
+
+@pytest.mark.parametrize("name, known", [("Ostrava", True), ("Wrocław", True), ("Wroclaw", True), ("Germany", True), ("Texas", True), ("Sophie Laurent", False), ("Corvane", False)])
+def test_known_places(name, known):
+    from briefkit.extract.places import is_known_place
+
+    assert is_known_place(name) is known
+
+
+def test_a_person_tagged_city_is_a_place():
+    assert _form_kind("ostrava", "person", set()) == "place"
+    assert _form_kind("newcastle", "organization", set()) == "organization"  # often the club
+
+
+def test_a_name_before_a_role_word_is_the_employer(nlp):
+    actors = by_name(actors_of(nlp, """
+Juve manager Luciano Moggi met the player on Tuesday.
+
+The talks went well, Moggi said, and Juve expect a deal within a week.
+"""))
+    assert actors["Luciano Moggi"].kind == "person"
+    assert actors["Juve"].kind == "organization"

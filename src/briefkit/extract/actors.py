@@ -16,6 +16,7 @@ from ..model import Actor
 from ..text import name_key
 from . import gazetteer
 from .names import looks_like_person
+from .places import is_known_place
 from .roles import role_of
 
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -73,7 +74,7 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
 def find_mentions(doc) -> list[Mention]:
     found = []
     for ent in _repaired_entities(doc):
-        if ent.label_ not in KIND_BY_LABEL or _inside_title(ent) or not _nominal(ent):
+        if ent.label_ not in KIND_BY_LABEL or _inside_title(ent) or not _nominal(ent) or _common_word(ent):
             continue
         name, title = clean_name(ent.text, ent.label_)
         if not name:
@@ -139,6 +140,11 @@ def _inside_title(ent) -> bool:
     if name_key(ent.text) not in gazetteer.portfolios() or ent.start < 2:
         return False
     return doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in gazetteer.role_words()
+
+
+def _common_word(ent) -> bool:
+    """`Turnout was high`: one capitalised word the tagger reads as a common noun is no name."""
+    return len(ent) == 1 and ent.label_ in ("PERSON", "ORG") and ent[0].tag_ in ("NN", "NNS", "JJ", "VB", "VBG", "RB")
 
 
 def _nominal(ent) -> bool:
@@ -246,7 +252,15 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
         votes[_form_kind(form, labels.most_common(1)[0][0], surnames)] += len(form.split())
     # a role (`a hydrologist at ...`, `the commissioner`) is what people have: one more vote per mention
     votes["person"] += sum(2 for m in cluster.mentions if m.role and m.label in ("PERSON", "ORG"))
+    # `Newcastle manager`, `Juve boss`: a one-word name before a role word is who employs the person
+    if all(len(form.split()) == 1 for form in by_form):
+        votes["organization"] += sum(2 for m in cluster.mentions if _employer(m))
     return votes.most_common(1)[0][0], votes
+
+
+def _employer(mention: Mention) -> bool:
+    doc = mention.doc
+    return mention.end < len(doc) and doc[mention.end].lower_ in gazetteer.role_words() and doc[mention.end].pos_ == "NOUN"
 
 
 def _form_kind(form: str, kind: str, surnames: set[str]) -> str:
@@ -257,6 +271,8 @@ def _form_kind(form: str, kind: str, surnames: set[str]) -> str:
         return "organization" if kind in ("person", "organization") else kind
     if kind == "organization" and len(words) > 1 and (looks_like_person(form) or words[-1] in surnames):
         return "person"
+    if kind == "person" and is_known_place(form):
+        return "place"  # `Ostrava` tagged PERSON (an ORG-tagged city is often its football club)
     return kind
 
 
