@@ -7,6 +7,7 @@ sanctions is also a politics briefing.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -14,7 +15,7 @@ from ..read import Article
 from ..taxonomy import Taxonomy, load_taxonomy
 
 MAX_TOPICS = 4
-MIN_SCORE = 3.0
+MIN_SCORE = 2.0
 RELATIVE_CUTOFF = 0.3
 PARENT_SHARE = 0.5
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
@@ -45,7 +46,8 @@ def score_topics(weighted_texts: list[tuple[str, float]], taxonomy: Taxonomy) ->
                 grams[" ".join(words[i : i + n])] += weight
     scores: Counter = Counter()
     for topic in taxonomy.topics.values():
-        hits = sum(grams[" ".join(_terms(k))] for k in topic.keywords)
+        # each signal word counts sublinearly: ten mentions of `game` are not ten kinds of evidence
+        hits = sum(math.log1p(grams[key]) for key in {" ".join(_terms(k)) for k in topic.keywords} if grams[key])
         if hits:
             scores[topic.id] += hits
             if topic.parent:
