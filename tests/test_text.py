@@ -253,3 +253,23 @@ def test_setext_heading_does_not_take_effect():
 def test_trailing_hash_survives_in_a_heading(level):
     shown, _ = text_and_tags(render(f"{level} {escape_markdown('Microsoft bets on C#')}"))
     assert shown == "Microsoft bets on C#"
+
+
+# --- safe_url ----------------------------------------------------------------------------------
+
+from briefkit.text import safe_url  # noqa: E402
+
+
+@pytest.mark.parametrize("url, safe", [
+    ("https://example.org/pier?x=1&y=2#top", "https://example.org/pier?x=1&y=2#top"),
+    ("HTTP://Example.org/a(b)", "http://Example.org/a%28b%29"),
+    ("https://example.org/caf\u00e9 \"quoted\"", None),  # a space: not one URL
+    ("https://example.org/caf\u00e9\"<x>", "https://example.org/caf%C3%A9%22%3Cx%3E"),
+    ("http://b\u00fccher.example/", "http://xn--bcher-kva.example/"),
+    ("javascript:alert(1)", None), (" JavaScript:alert(1)", None), ("java\nscript:alert(1)", None),
+    ("data:text/html,<script>alert(1)</script>", None), ("vbscript:x", None), ("file:///etc/passwd", None),
+    ("//evil.example/", None), ("/relative", None), ("http://", None), ("http://a.b:99999/", None),
+    ("http://ex<ample.org/", None), ("https://" + "a" * 3000 + ".org", None), (None, None), (42, None),
+])
+def test_safe_url(url, safe):
+    assert safe_url(url) == safe

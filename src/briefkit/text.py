@@ -58,3 +58,29 @@ def _escape_block_start(match: re.Match[str]) -> str:
     if marker[0].isdigit():  # "1." would start an ordered list
         return f"{indent}{marker[:-1]}\\{marker[-1]}"
     return f"{indent}\\{marker}"
+
+
+_URL_SCHEMES = ("http", "https")
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f]")
+_NETLOC = re.compile(r"^[A-Za-z0-9.\-_~:@\[\]%!$&*+,;=]+$")
+_URL_KEEP = "/%:@!$&*+,;=-._~?#"  # RFC 3986 characters left as they are: no quotes, parentheses or brackets
+
+
+def safe_url(url: object) -> str | None:
+    """`url` if it is an absolute http(s) URL, percent-encoded so that it can stand inside a Markdown
+    link or an HTML attribute (no spaces, quotes, angle brackets or parentheses); else None.
+    `javascript:`, `data:`, relative and malformed URLs all give None."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    if not isinstance(url, str) or len(url) > 2000 or _URL_UNSAFE.search(url := url.strip()):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+        netloc = parts.netloc if parts.netloc.isascii() else parts.netloc.encode("idna").decode("ascii")
+    except (ValueError, UnicodeError):
+        return None
+    if parts.scheme.lower() not in _URL_SCHEMES or not parts.hostname or not _NETLOC.match(netloc):
+        return None
+    encoded = (quote(part, safe=_URL_KEEP) for part in (parts.path, parts.query, parts.fragment))
+    return urlunsplit((parts.scheme.lower(), netloc, *encoded))

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from briefkit.errors import ArticleError
-from briefkit.read import find_articles, read_article
+from briefkit.read import read_article
 from briefkit.read import text as text_reader
 from briefkit.read.text import parse_date_line, parse_text_article, read_text_article
 
@@ -323,44 +323,6 @@ def test_cp1252_quotes_and_accents(tmp_path):
     assert read_text_article(path).title == "caf\u00e9 \u201cquoted\u201d"
 
 
-# --- find_articles -----------------------------------------------------------------------------
-
-
-def test_find_articles_walks_folders(tmp_path):
-    (tmp_path / "a" / "deep").mkdir(parents=True)
-    for name in ("a/one.txt", "a/deep/two.txt", "a/notes.md", "a/image.jpg", "a/LOUD.TXT", "three.txt"):
-        (tmp_path / name).write_text("x")
-    (tmp_path / "a" / "folder.txt").mkdir()  # a folder named like an article is not one
-    found, problems = find_articles([tmp_path / "a"])
-    assert problems == []
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in found) == ["a/LOUD.TXT", "a/deep/two.txt", "a/one.txt"]
-
-
-def test_find_articles_reports_missing_paths(tmp_path):
-    (tmp_path / "one.txt").write_text("x")
-    found, problems = find_articles([tmp_path / "missing.txt", tmp_path / "one.txt", tmp_path / "no-folder"])
-    assert found == [tmp_path / "one.txt"]
-    assert [(p.path, p.reason) for p in problems] == [
-        (str(tmp_path / "missing.txt"), "no such file or folder"),
-        (str(tmp_path / "no-folder"), "no such file or folder"),
-    ]
-    assert all(isinstance(p, ArticleError) for p in problems)
-
-
-def test_find_articles_lists_each_file_once(tmp_path, monkeypatch):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "one.txt").write_text("x")
-    (folder / "two.txt").write_text("x")
-    monkeypatch.chdir(tmp_path)
-    found, problems = find_articles(
-        [folder / "one.txt", folder, folder / "one.txt", folder / ".." / "articles" / "two.txt", folder]
-    )
-    assert problems == []
-    assert len(found) == 2
-    assert sorted(p.resolve() for p in found) == [(folder / "one.txt").resolve(), (folder / "two.txt").resolve()]
-
-
 # --- a real article ----------------------------------------------------------------------------
 
 
@@ -379,3 +341,17 @@ def test_real_article(shared_file):
     assert article.source_name == "News Agencies"
     assert not any("Source:" in p for p in article.paragraphs)
     assert len(article.paragraphs) > 10
+
+
+# --- boilerplate and bounds --------------------------------------------------------------------
+
+
+def test_boilerplate_lines_are_dropped():
+    article = parse(f"Pier plan\n\nAdvertisement\n\n{BODY}\nShare this article\n\nRelated: Storm hits coast\n\n{BODY}\n\nSign up for our newsletter\n")
+    assert article.paragraphs == [BODY, BODY]
+
+
+def test_a_first_line_too_long_for_a_title():
+    with pytest.raises(ArticleError) as raised:
+        parse(("word " * 400) + f"\n\n{BODY}\n")
+    assert raised.value.reason.startswith("title too long (1,999 characters, at most 300)")

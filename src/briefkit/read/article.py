@@ -24,11 +24,17 @@ class Article:
     standfirst: str | None = None
     date: dt.date | None = None
     source_name: str | None = None
-    url: str | None = None
+    url: str | None = None  # http(s) only: readers drop any other scheme
+    author: str | None = None
 
     @property
     def paragraphs(self) -> list[str]:
         return [b.text for b in self.blocks if b.kind == "paragraph"]
+
+    @property
+    def text(self) -> str:
+        """Title, standfirst and every block, one per line: what duplicates are compared on."""
+        return "\n".join([self.title, self.standfirst or "", *(b.text for b in self.blocks)])
 
     @property
     def word_count(self) -> int:

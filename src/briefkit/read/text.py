@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from pathlib import Path
 
 from ..errors import ArticleError
 from .article import Article, Block
+from .boilerplate import is_boilerplate
+from .encoding import MAX_BYTES, decode, read_bytes
+from .finish import finish
 
-MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["MAX_BYTES", "decode", "parse_date_line", "parse_text_article", "read_text", "read_text_article"]
 
 _CREDIT = re.compile(r"^(?P<caption>.*\S)\s*\[(?P<credit>[^\[\]]{2,80})\]\s*$")
 _SOURCE = re.compile(r"^source\s*:\s*(?P<name>.+?)\s*$", re.IGNORECASE)
@@ -33,30 +35,15 @@ _END_PUNCTUATION = tuple(".!?:;,\"'\u201d\u2019)")
 MAX_SUBHEADING_WORDS = 10
 
 
-def decode(data: bytes, path: Path | str) -> str:
-    """Bytes as text: UTF-8 (with or without BOM), else cp1252, which covers latin-1 text too."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ArticleError(path, "not text (binary data)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def read_text_article(path: Path, *, shown_path: str | None = None) -> Article:
+def read_text_article(path: Path, *, shown_path: str | None = None, max_bytes: int | None = None) -> Article:
     shown = shown_path or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(shown, f"over the size limit ({size:,} bytes > {MAX_BYTES:,})")
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArticleError(shown, f"unreadable ({error.strerror or error})") from None
+    data = read_bytes(path, shown, MAX_BYTES if max_bytes is None else max_bytes)
     return parse_text_article(decode(data, shown), shown)
+
+
+def read_text(text: str, path: str) -> list[Article]:
+    """The reader interface: decoded text in, its articles out (a text file holds one)."""
+    return [parse_text_article(text, path)]
 
 
 def parse_text_article(text: str, path: str) -> Article:
@@ -81,7 +68,7 @@ def parse_text_article(text: str, path: str) -> Article:
     blocks = _blocks(chunks)
     if not any(b.kind == "paragraph" for b in blocks) and standfirst is None:
         raise ArticleError(path, "no body (only a title)")
-    return Article(path=path, title=title, standfirst=standfirst, date=date, blocks=blocks, source_name=source_name)
+    return finish(Article(path=path, title=title, standfirst=standfirst, date=date, blocks=blocks, source_name=source_name))
 
 
 def parse_date_line(line: str) -> dt.date | None:
@@ -108,6 +95,8 @@ def _paragraphs(text: str) -> list[list[str]]:
     current: list[str] = []
     for raw in text.split("\n"):
         line = " ".join(raw.split())
+        if line and is_boilerplate(line):  # a share prompt or "Advertisement" between paragraphs
+            continue
         if line:
             current.append(line)
         elif current:
