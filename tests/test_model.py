@@ -8,7 +8,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from briefkit.model import TIMELINE_DATE, Actor, Briefing, Provenance, Quote, Source, TimelineEntry
+from briefkit.model import Actor, Briefing, Provenance, Quote, Source, TimelineEntry
 
 
 def error_locs(error: ValidationError) -> list[tuple]:
@@ -246,3 +246,49 @@ def test_front_matter_is_plain_data():
     assert matter["quotes"] == [{"speaker": "Ada Osei", "text": "We won."}]
     # safe_dump accepts it: nothing but YAML-native types
     yaml.safe_dump(matter)
+
+
+# --- descriptions (the reference page is generated from them), provenance, body ---------------
+
+MODELS = [Briefing, Source, Actor, TimelineEntry, Quote, Provenance]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_every_front_matter_field_is_described(model):
+    for name, field in model.model_fields.items():
+        if not field.exclude:
+            assert field.description and field.description.strip().endswith("."), f"{model.__name__}.{name}"
+    assert model.__doc__ and model.__doc__.strip()
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_field_examples_are_valid_values(model):
+    for name, field in model.model_fields.items():
+        for example in field.examples or []:
+            if model is Briefing:
+                Briefing.model_validate({"title": "t", "date": None, name: example})
+            elif model is not Provenance:
+                required = {n: "2024" if n == "date" else "x" for n, f in model.model_fields.items() if f.is_required()}
+                if model is Actor:
+                    required["kind"] = "person"
+                model.model_validate({**required, name: example})
+
+
+def test_legacy_provenance_keeps_its_two_keys():
+    briefing = full_briefing()
+    briefing.briefkit = Provenance(generated="abc", extractor="0.1.0")
+    assert briefing.front_matter()["briefkit"] == {"generated": "abc", "extractor": "0.1.0"}
+    briefing.briefkit = Provenance(generated="abc", extractor="0.1.0", fields={"title": "1"}, sections={"Summary": "2"})
+    assert briefing.front_matter()["briefkit"] == {"generated": "abc", "extractor": "0.1.0", "fields": {"title": "1"}, "sections": {"Summary": "2"}}
+
+
+@pytest.mark.parametrize("body, normal", [("a\r\nb\r\n", "a\nb\n"), ("a\rb", "a\nb"), ("a\n\nb", "a\n\nb"), ("  indented", "  indented")])
+def test_body_line_endings_are_normalized_and_nothing_else(body, normal):
+    assert Briefing(title="t", date=None, body=body).body == normal
+
+
+@pytest.mark.parametrize("value, words", [("2019-13", "expected YYYY"), ("2019-02-30", "real dates"), ("2020/2019", "backwards")])
+def test_timeline_date_messages_say_what_is_wrong(value, words):
+    with pytest.raises(ValidationError) as caught:
+        TimelineEntry(date=value, text="x")
+    assert words in str(caught.value)

@@ -13,7 +13,19 @@ from hypothesis import strategies as st
 
 from briefkit.errors import BriefingProblem
 from briefkit.model import Actor, Briefing, Provenance, Quote, Source, TimelineEntry
-from briefkit.store import briefing_paths, dump_briefing, fingerprint, is_edited, key_line, parse_briefing, read_briefing, write_atomic
+from briefkit.provenance import stamp
+from briefkit.store import (
+    briefing_paths,
+    dump_briefing,
+    fingerprint,
+    is_edited,
+    key_line,
+    parse_briefing,
+    parse_text,
+    read_briefing,
+    write_atomic,
+    write_new,
+)
 
 
 def stamped(briefing: Briefing) -> Briefing:
@@ -82,24 +94,67 @@ def test_dumped_keys_in_contract_order():
     assert top_keys == ["title", "date", "summary", "source", "actors", "topics", "tags", "timeline", "quotes", "briefkit"]
 
 
-non_blank = st.text(min_size=1, max_size=60).filter(lambda s: s.strip())
+# Text that YAML would read as something else unless quoted, and Markdown/front-matter markers.
+YAML_WORDS = ["yes", "no", "on", "off", "null", "~", "true", "1e3", "0x1F", "0o17", "1_000", ".inf", ".nan", "12:30",
+              "2024-01-01", "---", "...", "- x", "#", "# not a comment", "a: b", "key:", "'", '"', "[x]", "{y}", "&a",
+              "*a", "!tag", "%x", "@", "`", "|", ">", "? x", "=", "\\", "\t", " ", "\u2028", "\x85", "\ufeff"]
+words = st.sampled_from(YAML_WORDS)
+texts = st.one_of(st.text(max_size=40), words, st.lists(st.one_of(words, st.text(max_size=8)), min_size=1, max_size=4).map(" ".join))
+lines = texts.filter(lambda s: s.strip())
+optional = st.none() | texts
+day = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31))
+partial_date = st.tuples(day, st.sampled_from([4, 7, 10])).map(lambda pair: pair[0].isoformat()[: pair[1]])
+timeline_date = partial_date | st.tuples(partial_date, partial_date).map(sorted).map("/".join)
+actors = st.builds(Actor, name=lines, kind=st.sampled_from(["person", "organization", "place", "group"]), role=optional,
+                   aliases=st.lists(texts, max_size=3), mentions=st.integers(0, 10**9))
+timeline = st.builds(TimelineEntry, date=timeline_date, text=lines, evidence=optional)
+quotes = st.builds(Quote, speaker=st.none() | lines, text=lines)
+sources = st.none() | st.builds(Source, name=optional, file=optional, url=optional)
+scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | texts | day
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3), max_leaves=8)
+extra_keys = texts.filter(lambda k: k not in Briefing.model_fields)
+briefings = st.builds(
+    Briefing,
+    title=lines,
+    date=st.none() | day,
+    summary=texts,
+    source=sources,
+    actors=st.lists(actors, max_size=3),
+    topics=st.lists(texts, max_size=3),
+    tags=st.lists(texts, max_size=3),
+    timeline=st.lists(timeline, max_size=3),
+    quotes=st.lists(quotes, max_size=3),
+    body=st.text(max_size=200) | st.lists(st.one_of(words, st.text(max_size=20)), max_size=8).map("\n".join),
+)
 
 
-@settings(max_examples=200, deadline=None)
-@given(title=non_blank, summary=st.text(max_size=120), quote=non_blank, speaker=st.none() | non_blank, body=st.text(max_size=120))
-def test_round_trip_property(title, summary, quote, speaker, body):
-    briefing = Briefing(
-        title=title,
-        date=dt.date(2020, 2, 29),
-        summary=summary,
-        actors=[Actor(name=title, kind="person")],
-        quotes=[Quote(speaker=speaker, text=quote)],
-        timeline=[TimelineEntry(date="2020-02", text=quote)],
-        body=body,
-    )
-    back = parse_briefing(dump_briefing(briefing), "p.md")
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("round-trip")
+
+
+@settings(max_examples=300, deadline=None)
+@given(briefing=briefings, extra=st.dictionaries(extra_keys, values, max_size=3), stamp_it=st.booleans())
+def test_round_trip_property(folder, briefing, extra, stamp_it):
+    """Any briefing the schema accepts is read back unchanged after `write_atomic` and `read_briefing`."""
+    briefing = Briefing.model_validate({**briefing.front_matter(), **extra, "body": briefing.body})
+    if stamp_it:
+        stamp(briefing, "test")
+    path = folder / "b.md"
+    write_atomic(path, dump_briefing(briefing))
+    back = read_briefing(path)
     assert back.front_matter() == briefing.front_matter()
-    assert back.body == body.strip("\n")  # blank lines around the body are not content
+    assert back.model_extra == briefing.model_extra
+    assert back.body == briefing.body.strip("\n")  # blank lines around the body are not content
+    if stamp_it:
+        assert not is_edited(back)
+
+
+@settings(max_examples=100, deadline=None)
+@given(briefing=briefings)
+def test_a_dumped_briefing_has_no_problems(briefing):
+    parsed = parse_text(dump_briefing(briefing), "b.md")
+    assert parsed.problems == []
 
 
 # --- problems ---------------------------------------------------------------------------------
@@ -150,18 +205,23 @@ def test_wrong_type_gives_key_and_its_line():
     assert found.line == 5
 
 
-def test_nested_problem_names_the_full_key_and_the_top_level_line():
+def test_nested_problem_names_the_full_key_and_its_own_line():
     text = "---\ntitle: t\ndate: 2020-01-01\nactors:\n- name: A\n  kind: person\n- name: B\n  kind: robot\n---\n"
     found = problem(text)
     assert found.key == "actors.1.kind"
-    assert found.line == 4
-    assert str(found).startswith("briefings/x.md:4: actors.1.kind: ")
+    assert found.line == 8
+    assert str(found).startswith("briefings/x.md:8: actors.1.kind: ")
+
+
+def test_nested_missing_key_gives_its_items_line():
+    found = problem("---\ntitle: t\ndate: 2020-01-01\nactors:\n- name: A\n  kind: person\n- name: B\n---\n")
+    assert (found.key, found.line) == ("actors.1.kind", 7)
 
 
 def test_bad_timeline_date_located():
     found = problem("---\ntitle: t\ndate: 2020-01-01\nsummary: s\ntimeline:\n- date: next week\n  text: x\n---\n")
     assert found.key == "timeline.0.date"
-    assert found.line == 5
+    assert found.line == 6
     assert "next week" in found.message
 
 
@@ -176,6 +236,28 @@ def test_impossible_unquoted_date_is_a_problem(text, lines):
     with pytest.raises(BriefingProblem) as caught:
         parse_briefing(text, "b.md")
     assert caught.value.line in lines
+
+
+def test_parse_text_collects_every_problem_and_parse_briefing_raises_the_first():
+    text = "---\ntitle: t\ntitle: u\ndate: soon\nactors:\n- {name: A, kind: robot}\nbody: x\n---\n"
+    parsed = parse_text(text, "b.md")
+    assert parsed.briefing is None
+    assert [(p.line, p.key) for p in parsed.problems] == [(3, "title"), (7, "body"), (4, "date"), (6, "actors.0.kind")]
+    assert problem(text).key == "title"
+
+
+def test_valid_text_has_no_problems_and_keeps_the_body():
+    parsed = parse_text("---\ntitle: t\ndate: 2020-01-01\n---\n\n\nBody *here*.\n\n", "b.md")
+    assert parsed.problems == []
+    assert parsed.briefing.body == "Body *here*."
+    assert parsed.matter.body_line == 7  # ---, title, date, ---, two blank lines
+
+
+def test_windows_line_endings_are_read_as_newlines(tmp_path):
+    path = tmp_path / "b.md"
+    path.write_bytes(b"---\r\ntitle: t\r\ndate: 2020-01-01\r\n---\r\n\r\nOne.\r\nTwo.\r\n")
+    briefing = read_briefing(path)
+    assert (briefing.title, briefing.body) == ("t", "One.\nTwo.")
 
 
 def test_number_date_located():
@@ -260,6 +342,42 @@ def test_failure_while_writing_leaves_old_file(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, "new content\n")
     assert target.read_text("utf-8") == "old content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["b.md"]
+
+
+def test_write_atomic_keeps_the_files_permissions(tmp_path):
+    target = tmp_path / "b.md"
+    target.write_text("old\n", "utf-8")
+    target.chmod(0o640)
+    write_atomic(target, "new\n")
+    assert target.stat().st_mode & 0o777 == 0o640
+    fresh = tmp_path / "c.md"
+    write_atomic(fresh, "new\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # as open() would make it, not mkstemp's 0600
+
+
+def test_write_new_never_replaces(tmp_path):
+    target = tmp_path / "b.md"
+    write_new(target, "first\n")
+    assert target.read_text("utf-8") == "first\n"
+    with pytest.raises(FileExistsError):
+        write_new(target, "second\n")
+    assert target.read_text("utf-8") == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["b.md"]
+
+
+def test_write_new_without_hard_links(tmp_path, monkeypatch):
+    def no_links(src, dst):
+        raise PermissionError("no hard links here")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "b.md"
+    write_new(target, "first\n")
+    assert target.read_text("utf-8") == "first\n"
+    with pytest.raises(FileExistsError):
+        write_new(target, "second\n")
     assert [p.name for p in tmp_path.iterdir()] == ["b.md"]
 
 

@@ -29,5 +29,6 @@ def command(
         raise abort(str(error)) from None
     for found in problems:
         problem(found)
-    console.print(f"{len(briefings)} briefing(s) valid, {len(problems)} problem(s)")
+    files = len({found.path for found in problems})
+    console.print(f"{len(briefings)} briefing(s) valid, {len(problems)} problem(s)" + (f" in {files} file(s)" if problems else ""))
     raise typer.Exit(1 if problems else 0)
