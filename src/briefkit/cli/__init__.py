@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import build, check, ingest, serve
+from . import build, check, deploy, ingest, new, serve
 from .output import console
 
 app = typer.Typer(
@@ -21,7 +21,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
-for module in (ingest, check, build, serve):
+for module in (ingest, new, check, build, serve, deploy):
     app.command(module.NAME)(module.command)
 
 
