@@ -84,7 +84,7 @@ def test_ingest_good_articles(tmp_path, articles):
         status, target = line.split(" ", 1)
         assert status == "written"
         assert Path(target) in written
-    assert lines[2] == "2 written, 0 updated, 0 unchanged, 0 kept, 0 failed"
+    assert lines[2] == "2 written, 0 updated, 0 unchanged, 0 kept, 0 skipped, 0 failed"
     assert result.stderr == ""
 
 
@@ -93,7 +93,7 @@ def test_ingest_a_folder_then_again_unchanged(tmp_path, articles):
     assert invoke("ingest", str(articles), "--out", str(out)).exit_code == 0
     again = invoke("ingest", str(articles), "--out", str(out))
     assert again.exit_code == 0
-    assert again.stdout.strip().splitlines()[-1] == "0 written, 0 updated, 2 unchanged, 0 kept, 0 failed"
+    assert again.stdout.strip().splitlines()[-1] == "0 written, 0 updated, 2 unchanged, 0 kept, 0 skipped, 0 failed"
 
 
 def test_ingest_failure_exits_1_without_traceback(tmp_path, articles):
@@ -110,7 +110,7 @@ def test_ingest_failure_exits_1_without_traceback(tmp_path, articles):
     assert any(line.startswith(f"failed {missing}: ") for line in failed)
     assert len(failed) == 2
     assert len(list(out.iterdir())) == 2  # the good ones were still written
-    assert result.stdout.strip().splitlines()[-1] == "2 written, 0 updated, 0 unchanged, 0 kept, 2 failed"
+    assert result.stdout.strip().splitlines()[-1] == "2 written, 0 updated, 0 unchanged, 0 kept, 0 skipped, 2 failed"
 
 
 def test_ingest_warns_about_a_missing_date(tmp_path, nlp):
@@ -212,7 +212,7 @@ def test_check_reports_every_problem_of_the_run(project):
     assert set(found) == {"topic.md", "twice.md", "broken.md"}
     assert found["topic.md"]["key"] == "topics.1" and "not-a-topic" in found["topic.md"]["message"]
     topic_text = (project / "briefings" / "topic.md").read_text("utf-8").splitlines()
-    assert topic_text[int(found["topic.md"]["line"]) - 1].startswith("topics:")
+    assert topic_text[int(found["topic.md"]["line"]) - 1] == "- not-a-topic"  # the line of the item itself
     assert found["twice.md"]["key"] == "actors.2"
 
 

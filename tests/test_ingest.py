@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,34 @@ def test_missing_date_warns(tmp_path, batch):
     assert festival.warning and "--date" in festival.warning
     assert read_briefing(festival.target).date is None
     assert bridge.warning is None
+
+
+# --- many articles per file, and bugs that must not cost the batch --------------------------------
+
+
+def test_each_article_of_a_many_article_file_has_its_outcome(tmp_path, nlp):
+    feed = tmp_path / "api.json"
+    feed.write_text(json.dumps([{"title": "Storm closes Portmere harbour", "body": HARBOUR.split("\n\n", 3)[3]},
+                                {"body": "No title here."},
+                                {"title": "Lindvik festival record", "body": FESTIVAL.split("\n\n", 1)[1]}]), "utf-8")
+    outcomes = ingest([feed], tmp_path / "briefings", default_date=dt.date(2024, 3, 3))
+    assert [(o.article, o.status) for o in outcomes] == [(f"{feed}#1", "written"), (f"{feed}#2", "failed"), (f"{feed}#3", "written")]
+    assert read_briefing(outcomes[2].target).source.file == f"{feed}#3"
+    again = ingest([feed], tmp_path / "briefings", default_date=dt.date(2024, 3, 3))
+    assert [o.status for o in again] == ["unchanged", "failed", "unchanged"]
+
+
+def test_an_unexpected_error_fails_one_file_not_the_batch(tmp_path, batch, monkeypatch):
+    import briefkit.ingest as ingest_module
+
+    real = ingest_module.read_articles
+
+    def flaky(path, **kwargs):
+        if path.name == "festival.txt":
+            raise ValueError("a reader bug")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "read_articles", flaky)
+    outcomes = ingest([batch["harbour"], batch["festival"], batch["bridge"]], tmp_path / "briefings")
+    assert [o.status for o in outcomes] == ["written", "failed", "written"]
+    assert outcomes[1].message == "unexpected error, please report it: ValueError: a reader bug"

@@ -1,34 +1,39 @@
 """Ingest: article files become briefing files.
 
-`make_briefing` is the pure step (one article file in, one `Briefing` out) that the CLI, worker
-pools and distributed engines all call; `ingest` adds the file system: slugs, edit protection and
-atomic writes, one `Outcome` per article so a bad file never stops the batch.
+`brief` is the pure step (one `Article` in, one `Briefing` out) that the CLI, worker pools and
+distributed engines all call; `ingest` adds the file system: reading (a file may hold many articles),
+duplicates, slugs, edit protection and atomic writes, one `Outcome` per article so a bad file never
+stops the batch.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
-from .compose import compose
+from .cache import BriefingCache, article_key
+from .dedupe import Deduper
 from .errors import ArticleError, BriefingProblem
-from .extract import extract_article
-from .extract.nlp import load_nlp
-from .model import Briefing, Provenance
-from .read import read_article
-from .store import SUFFIX, dump_briefing, fingerprint, is_edited, read_briefing, write_atomic
+from .model import Briefing
+from .pool import brief_all, brief_chunk
+from .provenance import can_merge, merge
+from .read import MAX_BYTES, Article, Item, read_article, read_articles
+from .store import SUFFIX, briefing_paths, dump_briefing, is_edited, read_briefing, write_atomic
 from .text import slugify
 
 RESERVED_SLUGS = {"index"}  # `briefings/index.md` is the site's list of briefings
+ARTICLE_HEADING = "\n## Article\n"  # in a composed body, the article text follows this heading
 
 
 @dataclass
 class Outcome:
     article: str  # the input path as given
-    status: str  # written | updated | unchanged | kept | failed
+    status: str  # written | updated | merged | unchanged | kept | skipped (a duplicate) | failed
     target: Path | None = None
     message: str = ""
     warning: str | None = None
@@ -38,14 +43,17 @@ class Outcome:
         return self.status == "failed"
 
 
+def brief(article: Article, *, default_date: dt.date | None = None, nlp=None) -> Briefing:
+    """One article as a briefing, stamped with what was generated: the pure step. Raises `ArticleError`."""
+    result = brief_chunk([article], default_date, nlp=nlp)[0]
+    if isinstance(result, ArticleError):
+        raise result
+    return result
+
+
 def make_briefing(path: Path, *, default_date: dt.date | None = None, nlp=None) -> Briefing:
-    """One article file as a briefing, stamped with what was generated. Raises `ArticleError`."""
-    article = read_article(path, shown_path=str(path))
-    published = article.date or default_date
-    extraction = extract_article(article, nlp or load_nlp(), published=published)
-    briefing = compose(article, extraction, published=published)
-    briefing.briefkit = Provenance(generated=fingerprint(briefing), extractor=__version__)
-    return briefing
+    """The article of a one-article file as a briefing. Raises `ArticleError`."""
+    return brief(read_article(path, shown_path=str(path)), default_date=default_date, nlp=nlp)
 
 
 def ingest(
@@ -54,24 +62,115 @@ def ingest(
     *,
     default_date: dt.date | None = None,
     force: bool = False,
+    merge: bool = False,
+    fmt: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    jobs: int = 1,
+    cache: BriefingCache | None = None,
     report: Callable[[Outcome], None] = lambda outcome: None,
+    done: Callable[[Path], None] = lambda path: None,
 ) -> list[Outcome]:
+    """Every article of `paths` as a briefing in `out_dir`: one `Outcome` per article (a feed or a
+    JSON list gives several), duplicates of an article already seen (in this batch, or as a briefing
+    in `out_dir`) skipped. Articles found in `cache` skip the language model; the others run on
+    `jobs` processes. Outcomes come in input order; `done` is called after each file."""
+    known: dict[Path, Briefing] = {}
+    plan = _plan(paths, out_dir, known, fmt=fmt, max_bytes=max_bytes)
+    keys = {}
+    if cache is not None:
+        keys = {id(a): article_key(a, default_date) for _, items in plan for a in items if isinstance(a, Article)}
+    cached = {i: b for i, k in keys.items() if (b := cache.get(k)) is not None} if cache else {}
+    pending = [a for _, items in plan for a in items if isinstance(a, Article) and id(a) not in cached]
+    fresh = brief_all(pending, default_date=default_date, jobs=jobs)
     outcomes = []
-    for path in paths:
-        try:
-            briefing = make_briefing(path, default_date=default_date)
-            outcome = store(briefing, path, out_dir, force=force)
-        except ArticleError as error:
-            outcome = Outcome(str(path), "failed", message=error.reason)
-        if outcome.status != "failed" and briefing.date is None:
-            outcome.warning = "no publication date in the article: pass --date YYYY-MM-DD"
-        report(outcome)
-        outcomes.append(outcome)
+    for path, items in plan:
+        for item in items:
+            if isinstance(item, Outcome):
+                outcome = item
+            else:
+                result = cached.get(id(item)) or next(fresh)
+                if cache is not None and isinstance(result, Briefing) and id(item) not in cached:
+                    cache.put(keys[id(item)], result)
+                outcome = _store(result, item, out_dir, force=force, merge=merge, known=known)
+            report(outcome)
+            outcomes.append(outcome)
+        done(path)
     return outcomes
 
 
-def store(briefing: Briefing, path: Path, out_dir: Path, *, force: bool = False) -> Outcome:
-    """Write `briefing` for article `path` into `out_dir`, unless a person edited the briefing already there."""
+def _plan(paths: Iterable[Path], out_dir: Path, known: dict, *, fmt: str | None, max_bytes: int) -> list[tuple[Path, list]]:
+    """Each file with its articles to brief, or the `Outcome` already decided for them (unreadable,
+    or a duplicate of an article read before): reading is cheap and decides what needs the model."""
+    seen = known_briefings(out_dir, known)
+    plan = []
+    for path in paths:
+        items = []
+        for item in _read(path, fmt=fmt, max_bytes=max_bytes):
+            if isinstance(item, ArticleError):
+                items.append(Outcome(item.path, "failed", message=item.reason))
+            elif (duplicate := seen.find(item.text, source=source_key(item.path))) is not None:
+                items.append(Outcome(item.path, "skipped", message=f"{duplicate.describe()}, which was kept"))
+            else:
+                seen.add(item.text, label=item.path, source=source_key(item.path))
+                items.append(item)
+        plan.append((path, items))
+    return plan
+
+
+def _read(path: Path, *, fmt: str | None, max_bytes: int) -> list[Item]:
+    try:
+        return read_articles(path, fmt=fmt, max_bytes=max_bytes)
+    except ArticleError as error:
+        return [error]
+    except Exception as error:  # noqa: BLE001 - a reader's bug on one file must not cost the rest of the batch
+        return [ArticleError(path, _unexpected(error))]
+
+
+def _unexpected(error: Exception) -> str:
+    return f"unexpected error, please report it: {type(error).__name__}: {' '.join(str(error).split())[:200]}"
+
+
+def _store(result: Briefing | ArticleError, article: Article, out_dir: Path, *, force: bool, merge: bool, known: dict) -> Outcome:
+    if isinstance(result, ArticleError):
+        return Outcome(article.path, "failed", message=result.reason)
+    try:
+        outcome = store(result, Path(article.path), out_dir, force=force, merge=merge, known=known)
+    except ArticleError as error:
+        return Outcome(article.path, "failed", message=error.reason)
+    if result.date is None:
+        outcome.warning = "no publication date in the article: pass --date YYYY-MM-DD"
+    return outcome
+
+
+def known_briefings(out_dir: Path, known: dict[Path, Briefing] | None = None) -> Deduper:
+    """The briefings already in `out_dir`, as texts to compare new articles with (and, into `known`,
+    as briefings by path, so that storing does not read them again)."""
+    seen = Deduper()
+    for path in briefing_paths(out_dir) if out_dir.is_dir() else []:
+        try:
+            briefing = read_briefing(path)
+        except BriefingProblem:
+            continue
+        if known is not None:
+            known[path] = briefing
+        text = briefing.body.split(ARTICLE_HEADING, 1)[-1]
+        source = source_key(briefing.source.file) if briefing.source and briefing.source.file else None
+        seen.add(f"{briefing.title}\n{html.unescape(text)}", label=str(path), source=source)
+    return seen
+
+
+def source_key(shown: str) -> str:
+    """An article's path as one key however it was spelled: `a/../x.json#2` and `x.json#2` agree."""
+    match = _ITEM.match(shown)
+    return os.path.realpath(match["file"]) + (match["item"] or "")
+
+
+_ITEM = re.compile(r"^(?P<file>.*?)(?P<item>#\d+|:\d+)?$", re.DOTALL)
+
+
+def store(briefing: Briefing, path: Path, out_dir: Path, *, force: bool = False, merge: bool = False, known: dict[Path, Briefing] | None = None) -> Outcome:
+    """Write `briefing` for article `path` into `out_dir`, unless a person edited the briefing already there
+    (then, with `merge`, refresh only what they did not touch)."""
     base = slugify(briefing.title)
     if base in RESERVED_SLUGS:
         base += "-briefing"
@@ -81,7 +180,7 @@ def store(briefing: Briefing, path: Path, out_dir: Path, *, force: bool = False)
             write_atomic(target, dump_briefing(briefing))
             return Outcome(str(path), "written", target)
         try:
-            existing = read_briefing(target)
+            existing = known.pop(target) if known and target in known else read_briefing(target)
         except BriefingProblem:
             existing = None
         if existing is not None and not _same_article(existing, path):
@@ -89,12 +188,32 @@ def store(briefing: Briefing, path: Path, out_dir: Path, *, force: bool = False)
         if existing is None and not force:
             return Outcome(str(path), "kept", target, "kept: the briefing there is not valid (fix it, or use --force)")
         if existing is not None and is_edited(existing) and not force:
-            return Outcome(str(path), "kept", target, "kept edited briefing (use --force to overwrite)")
-        if existing is not None and existing.briefkit and existing.briefkit.generated == briefing.briefkit.generated:
+            return _merge(existing, briefing, path, target) if merge else Outcome(str(path), "kept", target, KEPT)
+        if existing is not None and _same_stamp(existing, briefing):
             return Outcome(str(path), "unchanged", target)
         write_atomic(target, dump_briefing(briefing))
         return Outcome(str(path), "updated", target)
     raise ArticleError(path, f"too many briefings named {base!r}")
+
+
+KEPT = "kept edited briefing (use --merge to refresh what nobody edited, or --force to overwrite)"
+
+
+def _merge(existing: Briefing, fresh: Briefing, path: Path, target: Path) -> Outcome:
+    if not can_merge(existing):
+        return Outcome(str(path), "kept", target, "kept edited briefing: it records no per-field provenance to merge with (use --force to overwrite)")
+    merged = merge(existing, fresh)
+    kept = f"kept edited {', '.join(merged.kept)}" if merged.kept else "nothing edited kept"
+    if merged.briefing.front_matter() == existing.front_matter() and merged.briefing.body.strip() == existing.body.strip():
+        return Outcome(str(path), "unchanged", target, kept)
+    write_atomic(target, dump_briefing(merged.briefing))
+    return Outcome(str(path), "merged", target, f"{kept}; refreshed {', '.join(merged.refreshed) or 'nothing'}")
+
+
+def _same_stamp(existing: Briefing, fresh: Briefing) -> bool:
+    """The same content was generated, and is recorded the same way (older stamps get the per-field record)."""
+    old, new = existing.briefkit, fresh.briefkit
+    return old is not None and new is not None and old.model_dump(exclude={"extractor"}) == new.model_dump(exclude={"extractor"})
 
 
 def _same_article(briefing: Briefing, path: Path) -> bool:

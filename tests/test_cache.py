@@ -1,0 +1,66 @@
+"""The ingest cache: unchanged articles skip the model; a change of article, date or extractor does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from typer.testing import CliRunner
+
+from briefkit import cache as cache_module
+from briefkit import ingest as ingest_module
+from briefkit.cache import BriefingCache, article_key
+from briefkit.cli import app
+from briefkit.model import Actor, Briefing
+from briefkit.read.text import parse_text_article
+
+TEXT = "Harbour reopens after storm\n\nThe harbour at Dunmore reopened on Monday.\n\nMayor Ann Kelly said repairs cost two million euros.\n"
+
+
+def test_put_then_get_round_trips(tmp_path):
+    briefing = Briefing(title="Harbour: reopened", date=dt.date(2026, 3, 6), actors=[Actor(name="Ann Kelly", kind="person")], body="## Summary\n\nText.\n")
+    cache = BriefingCache(tmp_path / "c.sqlite")
+    cache.put("k", briefing)
+    back = cache.get("k")
+    assert back.front_matter() == briefing.front_matter() and back.body == briefing.body
+    assert cache.get("other") is None
+
+
+def test_the_key_follows_the_article_and_the_default_date():
+    article = parse_text_article(TEXT, "a.txt")
+    changed = parse_text_article(TEXT.replace("Monday", "Tuesday"), "a.txt")
+    day = dt.date(2026, 3, 6)
+    assert article_key(article, day) == article_key(parse_text_article(TEXT, "a.txt"), day)
+    assert article_key(article, day) != article_key(changed, day)
+    assert article_key(article, day) != article_key(article, dt.date(2026, 3, 7))
+
+
+def test_another_extractor_empties_the_cache(tmp_path, monkeypatch):
+    path = tmp_path / "c.sqlite"
+    cache = BriefingCache(path)
+    cache.put("k", Briefing(title="T", date=None))
+    cache.close()
+    monkeypatch.setattr(cache_module, "extractor_fingerprint", lambda: "a new extractor")
+    assert BriefingCache(path).get("k") is None
+
+
+def test_a_second_ingest_does_not_run_the_model(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(TEXT, "utf-8")
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", "a.txt", "--date", "2026-03-06", "--jobs", "1"])
+    assert first.exit_code == 0 and "1 written" in first.output
+
+    real, briefed = ingest_module.brief_all, []
+
+    def spy(articles, **kwargs):
+        briefed.append(len(articles))
+        return real(articles, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "brief_all", spy)
+    second = runner.invoke(app, ["ingest", "a.txt", "--date", "2026-03-06", "--jobs", "1"])
+    assert second.exit_code == 0 and "1 unchanged" in second.output
+    assert briefed == [0]  # nothing went to the model
+    (tmp_path / "a.txt").write_text(TEXT.replace("Monday", "Tuesday"), "utf-8")
+    third = runner.invoke(app, ["ingest", "a.txt", "--date", "2026-03-06", "--jobs", "1"])
+    assert third.exit_code == 0 and "1 updated" in third.output
+    assert briefed == [0, 1]  # the changed article did
