@@ -1,7 +1,8 @@
 """Topics: the taxonomy entries whose signal words the article uses most.
 
 Words are matched case-insensitively with a light plural folding; the title weighs three times a
-body word and the standfirst twice. A subtopic's hits count for its parent too, so a briefing on
+body word, the standfirst and the lead paragraph twice, and each signal word counts sublinearly
+(log 1 + its weighted count). A subtopic's score counts for its parent too, so a briefing on
 sanctions is also a politics briefing.
 """
 
@@ -18,6 +19,7 @@ MAX_TOPICS = 4
 MIN_SCORE = 2.0
 RELATIVE_CUTOFF = 0.3
 PARENT_SHARE = 0.5
+LEAD_WEIGHT = 2.0
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
 
 
@@ -58,7 +60,8 @@ def score_topics(weighted_texts: list[tuple[str, float]], taxonomy: Taxonomy) ->
 def extract_topics(article: Article, taxonomy: Taxonomy | None = None) -> list[str]:
     taxonomy = taxonomy or load_taxonomy()
     texts = [(article.title, 3.0), (article.standfirst or "", 2.0)]
-    texts += [(b.text, 1.0) for b in article.blocks if b.kind != "caption"]
+    body = [b.text for b in article.blocks if b.kind != "caption"]
+    texts += [(text, LEAD_WEIGHT if i == 0 else 1.0) for i, text in enumerate(body)]  # news puts the story first
     scores = score_topics(texts, taxonomy)
     if not scores:
         return []
