@@ -91,10 +91,15 @@ def test_title_weighs_three_and_standfirst_two():
     assert only_title == []  # one word, even in the title, is not enough evidence
     title_and_body = extract_topics(article(title="Storm hits the coast", paragraphs=["Rain fell."]), FRUIT)
     assert title_and_body == ["weather"]
-    only_body = extract_topics(article(paragraphs=["A storm hit the coast. Rain fell."]), FRUIT)
+    only_body = extract_topics(article(paragraphs=["The day began quietly.", "A storm hit the coast. Rain fell."]), FRUIT)
     assert only_body == []  # the same two words in the body weigh less than with one in the title
     standfirst = extract_topics(article(standfirst="A storm and rain hit the coast.", paragraphs=["Rain fell."]), FRUIT)
     assert standfirst == ["weather"]
+
+
+def test_the_lead_paragraph_weighs_twice():
+    assert extract_topics(article(paragraphs=["A storm hit the coast. Rain fell."]), FRUIT) == ["weather"]
+    assert extract_topics(article(paragraphs=["The day began quietly.", "A storm hit the coast. Rain fell."]), FRUIT) == []
 
 
 def test_captions_do_not_count_but_subheadings_do():
@@ -119,9 +124,9 @@ def test_parent_own_hits_and_subtopic_share_add_up():
 
 def test_weak_topics_are_cut_relative_to_the_best():
     text = "Boat, boat, boat in the harbour under sail. Rain, rain, storm, storm."
-    assert extract_topics(article(paragraphs=[text]), FRUIT) == ["boats", "weather"]  # 2.2 >= 0.3 * 2.8
+    assert extract_topics(article(paragraphs=["The day began quietly.", text]), FRUIT) == ["boats", "weather"]  # 2.2 >= 0.3 * 2.8
     text = "Boat " * 1000 + "in the harbour under sail. Rain, rain, storm, storm."
-    assert extract_topics(article(paragraphs=[text]), FRUIT) == ["boats"]  # 2.2 < 0.3 * 8.3
+    assert extract_topics(article(paragraphs=["The day began quietly.", text]), FRUIT) == ["boats"]  # 2.2 < 0.3 * 8.3
 
 
 def test_at_most_four_topics():
