@@ -202,3 +202,37 @@ def test_long_sentences_are_cut(nlp):
     assert len(entries) == 1
     assert entries[0].date == "2019-03"
     assert len(entries[0].text) <= 221 and entries[0].text.endswith("\u2026")
+
+
+@pytest.mark.parametrize(
+    "expression, published, expected",
+    [
+        ("last summer", dt.date(2026, 3, 12), "2025-06/2025-08"),
+        ("last summer", dt.date(2026, 9, 14), "2026-06/2026-08"),  # the summer just ended
+        ("next spring", dt.date(2026, 9, 14), "2027-03/2027-05"),
+        ("last winter", dt.date(2026, 3, 12), "2025-12/2026-02"),
+        ("this weekend", dt.date(2026, 3, 12), "2026-03-14"),
+        ("last weekend", dt.date(2026, 3, 12), "2026-03-07"),
+    ],
+)
+def test_seasons_and_weekends(expression, published, expected):
+    assert resolve(expression, published) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The court is expected to rule in July.",
+        "The minister said the talks would resume in July.",
+        "The new bridge is due to open in July.",
+        "The council has planned to vote in July.",
+    ],
+)
+def test_sentences_that_look_ahead_resolve_forward(nlp, sentence):
+    entries = extract_timeline(parse(nlp, sentence), dt.date(2026, 3, 12))
+    assert [e.date for e in entries] == ["2026-07"]
+
+
+def test_a_past_event_in_the_same_month_name_resolves_back(nlp):
+    entries = extract_timeline(parse(nlp, "The court ruled in July."), dt.date(2026, 3, 12))
+    assert [e.date for e in entries] == ["2025-07"]

@@ -19,9 +19,12 @@ MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if na
 MONTHS |= {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
 WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern hemisphere
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
+_FUTURE_VERBS = {"expected", "due", "scheduled", "planned", "slated", "upcoming", "forthcoming", "next"}
+_PLANNING = {"planned", "plans", "plan", "hoped", "hopes", "aims", "aimed", "intends", "intended", "promised", "vowed", "agreed", "decided", "pledged"}
 _LEADING = re.compile(
     r"^(?:(?:on|in|at|by|from|until|till|since|during|around|about|near|circa|as of|before|after|"
     r"the|of|early|earlier|late|later|mid|middle|end|start|beginning|close|turn|this past|past)\b[\s-]*)+",
@@ -97,6 +100,10 @@ def _relative(which: str, unit: str, published: dt.date) -> str | None:
         return _month_shift(published, step)
     if unit == "week":
         return (published + dt.timedelta(weeks=step)).strftime("%Y-%m")
+    if unit in SEASONS:
+        return _season(SEASONS[unit], step, published)
+    if unit == "weekend":
+        unit, step = "saturday", step or 1  # `this weekend` is the coming one
     if unit in WEEKDAYS:
         day = _weekday(WEEKDAYS[unit], published, future=step > 0)
         if step < 0 and day == published:
@@ -112,6 +119,19 @@ def _relative(which: str, unit: str, published: dt.date) -> str | None:
             year = published.year
         return f"{year}-{month:02d}"
     return None
+
+
+def _season(first_month: int, step: int, published: dt.date) -> str:
+    """`last summer` as the range of its three months: 2025-06/2025-08."""
+    year = published.year
+    starts_this_year = dt.date(year, first_month, 1)
+    if step < 0:
+        year = year if starts_this_year < published.replace(day=1) - dt.timedelta(days=60) else year - 1
+    elif step > 0:
+        year = year if starts_this_year > published else year + 1
+    start = dt.date(year, first_month, 1)
+    end_index = year * 12 + first_month - 1 + 2
+    return f"{start:%Y-%m}/{end_index // 12}-{end_index % 12 + 1:02d}"
 
 
 def _ago(amount: str, unit: str, published: dt.date) -> str | None:
@@ -178,18 +198,26 @@ def _valid(year: int, month: int, day: int | None) -> str | None:
 
 
 def _is_future(span) -> bool:
-    """Whether the verb the date hangs on is in the future tense (`will take place near the end of February`)."""
+    """Whether the verb the date hangs on looks ahead: `will take place near the end of February`,
+    `would meet in June`, `is expected to rule in July`, `the talks due on Friday`."""
     token = span.root
     for _ in range(6):
+        if token.lower_ in _FUTURE_VERBS or (token.lower_ == "set" and any(c.lower_ == "to" for c in token.subtree)):
+            return True
         if token.pos_ in ("VERB", "AUX"):
             if any(child.lower_ in _FUTURE_AUX for child in token.children) or token.lower_ in _FUTURE_AUX:
                 return True
-            if token.tag_ in ("VBD", "VBN"):
+            if token.tag_ in ("VBD", "VBN") and not _looks_ahead(token):
                 return False
         if token.head is token:
             break
         token = token.head
     return any(t.lower_ in _FUTURE_AUX for t in span.sent) and not any(t.tag_ == "VBD" for t in span.sent)
+
+
+def _looks_ahead(verb) -> bool:
+    """`is expected to`, `was due to`: a past or passive form whose complement is still to come."""
+    return verb.lower_ in _FUTURE_VERBS or any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children) and verb.lower_ in _PLANNING
 
 
 def _event_text(sentence: str) -> str:
