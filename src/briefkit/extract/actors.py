@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from ..model import Actor
 from ..text import name_key
 from . import gazetteer
-from .names import looks_like_person
+from .names import given_names, looks_like_person
+from .names import surnames as common_surnames
 from .places import is_known_place
 from .roles import role_of
 
@@ -278,6 +279,8 @@ def _form_kind(form: str, kind: str, surnames: set[str]) -> str:
 
 def _actor(cluster: _Cluster, surnames: set[str]) -> Actor | None:
     kind, _ = _votes(cluster, surnames)
+    if kind == "person" and _lone_unknown_word(cluster):
+        kind = "organization"  # `Petrobras`, `Corvane`: news names a person in full at least once
     name = cluster.canonical[0] if cluster.canonical else _display_name(cluster, kind)
     if name_key(name) in gazetteer.not_actors() or (kind == "person" and any(c.isdigit() for c in name)):
         return None  # agencies, weekdays; `Xbox 2` is a product, not a person
@@ -290,6 +293,16 @@ def _actor(cluster: _Cluster, surnames: set[str]) -> Actor | None:
     roles = Counter(m.role for m in cluster.mentions if m.role)
     role = roles.most_common(1)[0][0] if roles else None  # ties: the first seen
     return Actor(name=name, kind=kind, role=role, aliases=aliases, mentions=len(cluster.mentions))
+
+
+def _lone_unknown_word(cluster: _Cluster) -> bool:
+    """Only ever one word, never with a role or title, and not a known given name or surname."""
+    words = {w for form in cluster.forms for w in form.split()}
+    return (
+        len(words) == 1
+        and not any(m.role for m in cluster.mentions)
+        and not (words & given_names() or words & common_surnames())
+    )
 
 
 def _display_name(cluster: _Cluster, kind: str) -> str:
