@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import BriefkitError
-from .output import ConfigOption, abort, console, mkdocs_log_handler, problem
+from .output import ConfigOption, console, failures_reported, mkdocs_log_handler
 
 NAME = "build"
 
@@ -18,16 +17,10 @@ def command(
 ) -> None:
     """Check the briefings, generate the site's pages into docs/, and render site/ with MkDocs."""
     from ..project import Project
-    from ..site.build import CheckFailed, build_site, route_mkdocs_logs
+    from ..site.build import build_site, route_mkdocs_logs
 
     route_mkdocs_logs(mkdocs_log_handler())
-    try:
+    with failures_reported():
         report = build_site(Project.find(config), strict=strict)
-    except CheckFailed as failed:
-        for found in failed.problems:
-            problem(found)
-        raise abort(str(failed)) from None
-    except BriefkitError as error:
-        raise abort(str(error)) from None
     g = report.generated
     console.print(f"built {report.site_dir} from {report.briefings} briefings ({g.pages} pages generated, {g.written} rewritten, {g.removed} removed)")

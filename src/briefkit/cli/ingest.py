@@ -3,7 +3,6 @@ briefing file per article out."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Annotated, Optional
@@ -15,7 +14,7 @@ from rich.progress import Progress
 from ..cache import DEFAULT_PATH
 from ..errors import BriefkitError
 from ..read.formats import FORMATS
-from .output import abort, console, errors
+from .output import abort, console, errors, parse_date
 
 NAME = "ingest"
 PROGRESS_THRESHOLD = 10  # show a progress bar from this many files
@@ -24,15 +23,6 @@ DEFAULT_MAX_SIZE = "5MB"
 _SIZE = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>|b|k|kb|kib|m|mb|mib|g|gb|gib)\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _parse_date(value: Optional[str]) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
 
 
 def parse_size(value: str) -> int:
@@ -67,7 +57,7 @@ def print_outcome(outcome, out_console) -> None:
 def command(
     paths: Annotated[list[Path], typer.Argument(help="Article files, or folders to walk for them.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write briefings into.", file_okay=False)] = Path("briefings"),
-    date: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for articles that carry none.", callback=_parse_date)] = None,
+    date: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for articles that carry none.", callback=parse_date)] = None,
     force: Annotated[bool, typer.Option(help="Overwrite briefings that a person edited.")] = False,
     merge: Annotated[bool, typer.Option(help="In briefings a person edited, refresh the fields and body sections nobody touched; keep the rest.")] = False,
     fmt: Annotated[Optional[str], typer.Option("--format", help=f"Read every file as this format ({'|'.join(FORMATS)}) instead of choosing by content and extension.", show_default=False)] = None,

@@ -9,23 +9,14 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import BriefkitError
-from .output import ConfigOption, abort, console
+from .output import ConfigOption, abort, console, parse_date
 
 NAME = "new"
 
 
-def _parse_date(value: Optional[str]) -> Optional[dt.date]:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
-
-
 def command(
     title: Annotated[str, typer.Argument(help="The headline; the file is named after it.", show_default=False)],
-    date: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD (default: today).", callback=_parse_date, show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD (default: today).", callback=parse_date, show_default=False)] = None,
     actor: Annotated[Optional[list[str]], typer.Option("--actor", "-a", metavar="NAME", help='An actor, repeatable: "Name" for a person, or "kind:Name" with kind person, org, place or group.', show_default=False)] = None,
     topic: Annotated[Optional[list[str]], typer.Option("--topic", "-t", metavar="ID", help="A topic id from the taxonomy, repeatable.", show_default=False)] = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Folder to write into (default: the project's briefings/).", file_okay=False, show_default=False)] = None,

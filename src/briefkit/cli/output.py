@@ -3,6 +3,8 @@ through `abort` (one line, no traceback), unexpected ones keep their traceback."
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Annotated, Optional
@@ -32,3 +34,29 @@ def mkdocs_log_handler(level: int = logging.WARNING) -> logging.Handler:
     handler = RichHandler(console=errors, show_time=False, show_path=False)
     handler.setLevel(level)
     return handler
+
+
+def parse_date(value: Optional[str]) -> Optional[dt.date]:
+    """Option callback: an ISO date, or a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
+
+
+@contextlib.contextmanager
+def failures_reported():
+    """Ends a command that checks briefings: each problem as its own line, then one error line, exit 1."""
+    from ..errors import BriefkitError
+    from ..site.build import CheckFailed
+
+    try:
+        yield
+    except CheckFailed as failed:
+        for found in failed.problems:
+            problem(found)
+        raise abort(str(failed)) from None
+    except BriefkitError as error:
+        raise abort(str(error)) from None

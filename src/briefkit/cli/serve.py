@@ -7,8 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import BriefkitError
-from .output import ConfigOption, abort, console, mkdocs_log_handler, problem
+from .output import ConfigOption, console, failures_reported, mkdocs_log_handler
 
 NAME = "serve"
 
@@ -19,15 +18,9 @@ def command(
 ) -> None:
     """Live preview: MkDocs' server, regenerating pages when a briefing or the taxonomy changes."""
     from ..project import Project
-    from ..site.build import CheckFailed, route_mkdocs_logs
+    from ..site.build import route_mkdocs_logs
     from ..site.serve import serve_site
 
     route_mkdocs_logs(mkdocs_log_handler(logging.INFO), logging.INFO)
-    try:
+    with failures_reported():
         serve_site(Project.find(config), dev_addr=dev_addr, report=console.print)
-    except CheckFailed as failed:
-        for found in failed.problems:
-            problem(found)
-        raise abort(str(failed)) from None
-    except BriefkitError as error:
-        raise abort(str(error)) from None
