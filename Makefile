@@ -6,13 +6,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install site build serve test bench bench-build eval clean
+.PHONY: help install chromium site build serve test bench bench-build eval clean
 
 help:
 	@echo "make site         set up .venv, ingest articles/, build site/ (strict)"
 	@echo "make test         set up .venv and run the tests"
 	@echo "make serve        live preview on http://127.0.0.1:8000/"
+	@echo "make bench        ingest, build and serve at scale; writes bench/results.md (BENCH_ARGS=--large --reuters --quick --jobs N)"
 	@echo "make bench-build  build time of 1,000 synthetic briefings vs a plain mkdocs build"
+	@echo "make eval         score extraction against eval/gold and ../shared/corpus (EVAL_ARGS=--full for every document)"
 	@echo "make clean        remove site/ and the generated docs folders"
 
 install: $(STAMP)
@@ -36,11 +38,26 @@ build: install
 serve: install
 	$(BIN)/briefkit serve
 
-test: install
+test: install chromium
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium (Playwright never downloads a browser); Playwright's own
+# driver needs libatomic1 on a bare image. Installed with apt-get when missing: as root in CI, with
+# sudo where there is one.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] || ! /sbin/ldconfig -p | grep -q 'libatomic\.so\.1'; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || command -v sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium libatomic1; \
+	fi
+
+bench: install
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 bench-build: install
 	$(BIN)/python scripts/bench_build.py
 
+eval: install
+	$(BIN)/python scripts/eval.py $(EVAL_ARGS)
+
 clean:
-	rm -rf site docs/briefings docs/actors docs/topics docs/timeline docs/_snippets
+	rm -rf site docs/briefings docs/actors docs/topics docs/timeline docs/explore docs/feeds docs/_snippets docs/guide/format.md

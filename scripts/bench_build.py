@@ -1,97 +1,70 @@
 """Build time of a briefkit site next to a plain small-nav `mkdocs build` of the same briefing pages.
 
-    python scripts/bench_build.py [--briefings 1000]
+    python scripts/bench_build.py [--briefings 3000] [--min-actor-briefings 1 2]
 
-Both builds run as child processes in fresh temporary projects; peak memory is the child's maximum
-resident set size as the kernel reports it (resource.getrusage), not an estimate.
+briefkit's full build (generate the Markdown, MkDocs, Pagefind) runs once per `min_actor_briefings`
+value, each in a fresh temporary project, then again with nothing changed; the plain build renders
+the same briefing texts as bare pages. Every build is a child process; CPU seconds are its own and
+its descendants' (os.wait4); peak memory is the summed resident memory of its process tree (MkDocs,
+and Pagefind's binary), sampled from /proc every 50 ms (scripts/benchlib.py), not an estimate.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import frontmatter
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchlib import MKDOCS, briefkit_project, measure, pages, plain_project, size_mib  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 
-REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-PLAIN_CONFIG = """site_name: plain
-theme: {name: material, font: false}
-plugins: [search]
-nav: [{Home: index.md}]
-not_in_nav: /briefings/*
-"""
-
-
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak MiB of one child process (run through a wrapper, so the peak is its own)."""
-    wrapper = (
-        "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]);"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)"
-    )
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    seconds = time.perf_counter() - start
-    if done.returncode:
-        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
-    return seconds, int(done.stdout.strip().splitlines()[-1]) / 1024
-
-
-def pages(site: Path) -> int:
-    return sum(1 for _ in site.rglob("*.html")) - (1 if (site / "404.html").exists() else 0)
-
-
-def size_mib(folder: Path) -> float:
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+# The same steps as `briefkit build --strict`, in a child, printing the phases' seconds as JSON.
+BUILD = (
+    "import json, resource; from briefkit.project import Project; from briefkit.site.build import build_site;"
+    "r = build_site(Project.find(), strict=True);"
+    "print(json.dumps({**r.seconds, 'indexed': r.search.pages}))"
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--briefings", type=int, default=1000)
+    parser.add_argument("--min-actor-briefings", type=int, nargs="+", default=[1, 2], metavar="N")
     args = parser.parse_args()
+    rows, phases = [], []
     with tempfile.TemporaryDirectory(prefix="briefkit-bench-") as tmp:
         root = Path(tmp)
-        project = root / "briefkit"
-        project.mkdir()
-        shutil.copy(REPO / "mkdocs.yml", project)
-        shutil.copytree(REPO / "docs", project / "docs", ignore=shutil.ignore_patterns("briefings", "actors", "topics", "timeline", "_snippets"))
-        briefings = write_synthetic(args.briefings, project / "briefings")
+        written = write_synthetic(args.briefings, root / "briefings")
+        plain = plain_project(root / "plain", written, len(written) + 1)
+        run = measure([MKDOCS, "build", "--strict", "--quiet"], plain)
+        rows.append(("plain mkdocs build, small nav", run.seconds, run.cpu, pages(plain / "site"), run.tree_mib, size_mib(plain / "site")))
+        for minimum in args.min_actor_briefings:
+            project = briefkit_project(root / f"briefkit-n{minimum}", root / "briefings", minimum=minimum)
+            for label in ("cold", "again, nothing changed"):
+                run = measure([sys.executable, "-c", BUILD], project)
+                rows.append((f"briefkit N={minimum} ({label})", run.seconds, run.cpu, pages(project / "site"), run.tree_mib, size_mib(project / "site")))
+                phases.append((f"N={minimum} ({label})", json.loads(run.stdout.strip().splitlines()[-1])))
+            shutil.rmtree(project)
+    report(args.briefings, rows, phases)
 
-        plain = root / "plain"
-        (plain / "docs" / "briefings").mkdir(parents=True)
-        (plain / "mkdocs.yml").write_text(PLAIN_CONFIG)
-        (plain / "docs" / "index.md").write_text("# Plain\n")
-        for path in briefings:  # the same briefing text, as plain pages
-            post = frontmatter.load(path)
-            (plain / "docs" / "briefings" / path.name).write_text(f"# {post['title']}\n\n{post.content}\n")
 
-        rows = []
-        seconds, peak = measure([str(BIN / "briefkit"), "build", "--strict"], project)
-        n = pages(project / "site")
-        rows.append(("briefkit build (cold)", seconds, n, peak, size_mib(project / "site")))
-        seconds, peak = measure([str(BIN / "briefkit"), "build", "--strict"], project)
-        rows.append(("briefkit build (again, nothing changed)", seconds, pages(project / "site"), peak, size_mib(project / "site")))
-        seconds, peak = measure([str(BIN / "mkdocs"), "build", "--strict", "--quiet"], plain)
-        rows.append(("plain mkdocs build, small nav", seconds, pages(plain / "site"), peak, size_mib(plain / "site")))
-
-    print(f"{args.briefings:,} synthetic briefings, {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
-    print(f"| {'step':<40} | {'seconds':>7} | {'pages':>6} | {'ms/page':>7} | {'peak MiB':>8} | {'site MiB':>8} |")
-    print(f"|{'-' * 42}|{'-' * 9}|{'-' * 8}|{'-' * 9}|{'-' * 10}|{'-' * 10}|")
-    for step, seconds, count, peak, site in rows:
-        print(f"| {step:<40} | {seconds:7.1f} | {count:6,} | {1000 * seconds / count:7.2f} | {peak:8.0f} | {site:8.1f} |")
-    briefkit_per_page = rows[0][1] / rows[0][2]
-    plain_per_page = rows[2][1] / rows[2][2]
-    print(f"\nper page rendered, briefkit costs {briefkit_per_page / plain_per_page:.2f}x plain MkDocs")
+def report(count: int, rows: list[tuple], phases: list[tuple]) -> None:
+    print(f"{count:,} synthetic briefings, {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    print(f"| {'build':<38} | {'seconds':>7} | {'CPU s':>6} | {'pages':>6} | {'ms/page':>7} | {'vs plain':>8} | {'CPU vs plain':>12} | {'peak MiB':>8} | {'site MiB':>8} |")
+    print(f"|{'-' * 40}|{'-' * 9}|{'-' * 8}|{'-' * 8}|{'-' * 9}|{'-' * 10}|{'-' * 14}|{'-' * 10}|{'-' * 10}|")
+    _, plain_seconds, plain_cpu, plain_pages, _, _ = rows[0]
+    for step, seconds, cpu, n, peak, site in rows:
+        wall_ratio = (seconds / n) / (plain_seconds / plain_pages)
+        cpu_ratio = (cpu / n) / (plain_cpu / plain_pages)
+        print(f"| {step:<38} | {seconds:7.1f} | {cpu:6.1f} | {n:6,} | {1000 * seconds / n:7.2f} | {wall_ratio:7.2f}x | {cpu_ratio:11.2f}x | {peak:8.0f} | {site:8.1f} |")
+    print("\nphases of each briefkit build (seconds; Pagefind indexed the briefing pages):\n")
+    for label, times in phases:
+        print(f"  {label:<26} generate {times['generate']:5.1f} · MkDocs {times['mkdocs']:5.1f} · Pagefind {times['pagefind']:5.1f} ({times['indexed']:,} pages)")
 
 
 if __name__ == "__main__":

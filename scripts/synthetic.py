@@ -14,6 +14,7 @@ from briefkit.taxonomy import load_taxonomy
 FIRST = "Ada Ben Cara Dov Ema Finn Gala Hugo Ines Jon Kira Leo Mira Nils Olga Piet Quinn Rosa Sven Tara Uma Vik Wen Yara Zeno".split()
 LAST = "Abbot Brandt Castell Dorn Ekberg Falk Grau Holm Ivers Jansen Kovac Lund Moreau Novak Orsi Perrin Quist Rask Sato Toller Ueda Varga Weiss Yilmaz Zorn".split()
 ORGS = [f"{a} {b}" for a in "Northern Atlantic Central United Royal Federal Global Pacific".split() for b in "Bank Council Agency Union Institute Authority".split()]
+INITIALS = "ABCDEFGHJKLMNPRSTVW"
 PLACES = "Aldmoor Brevik Calvera Dunmore Eskarra Fenwick Galdor Halvik Istra Jorvik Kelso Lorne Marvik Norrland Ostra Pellin Quarry Rovan Sella Tarvik".split()
 ROLES = ["finance minister", "spokeswoman", "chief executive", "central bank governor", "prime minister", "envoy", "coach", "judge"]
 WORDS = ("talks agreement minister market rates council vote court ruling summit trade deal budget "
@@ -30,6 +31,9 @@ def synthetic_briefing(n: int, rng: random.Random, topics: list[str]) -> Briefin
     actors = [Actor(name=p, kind="person", role=rng.choice(ROLES), aliases=[p.split()[1]], mentions=rng.randint(1, 6)) for p in dict.fromkeys(people)]
     actors += [Actor(name=o, kind="organization", mentions=rng.randint(1, 4)) for o in rng.sample(ORGS, 2)]
     actors += [Actor(name=p, kind="place", mentions=rng.randint(1, 4)) for p in rng.sample(PLACES, 2)]
+    # news has a long tail: most people are named in one story only (a middle initial makes ~16,000 names)
+    tail = {f"{rng.choice(FIRST)} {rng.choice(INITIALS)}. {rng.choice(LAST)}" for _ in range(rng.randint(1, 3))}
+    actors += [Actor(name=p, kind="person", role=rng.choice(ROLES), mentions=1) for p in sorted(tail)]
     published = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randint(0, 4000))
     names = [a.name for a in actors[:3]]
     timeline = [

@@ -250,7 +250,9 @@ def test_build_strict(project):
     assert result.exit_code == 0, result.output
     assert (project / "site" / "index.html").is_file()
     assert (project / "site" / "briefings" / "velden-votes" / "index.html").is_file()
-    assert (project / "site" / "actors" / "ines-varga" / "index.html").is_file()
+    assert (project / "site" / "actors" / "velden" / "index.html").is_file()  # in both briefings
+    assert not (project / "site" / "actors" / "ines-varga").exists()  # in one: listed, no page (min_actor_briefings: 2)
+    assert (project / "site" / "tags" / "index.html").is_file()
     assert "from 2 briefings" in result.stdout
 
 

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import posixpath
+import re
 from pathlib import Path
 
 import pytest
 
 from briefkit.errors import BriefkitError
-
 from briefkit.model import Actor, Briefing, TimelineEntry
 from briefkit.site.generate import GENERATED_FOLDERS, generate, render
 from briefkit.site.index import SiteIndex
+from briefkit.site.settings import SiteSettings
 from briefkit.taxonomy import _parse, load_taxonomy
 
+from .helpers import MARKDOWN_LINK, page_url, resolve
+
 TAXONOMY = load_taxonomy()
-FOLDER_INDEXES = {"briefings/index.md", "actors/index.md", "topics/index.md", "timeline/index.md"}
+FOLDER_INDEXES = {"briefings/index.md", "actors/index.md", "topics/index.md", "timeline/index.md", "explore/index.md"}
 
 
 def briefing(title: str, day: int, actors: list[str], topics=("politics",)) -> Briefing:
@@ -42,7 +47,7 @@ def index_of(briefings: dict[str, Briefing], taxonomy=TAXONOMY) -> SiteIndex:
 
 
 def files(docs: Path) -> dict[str, str]:
-    return {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*.md")}
+    return {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*") if p.is_file()}
 
 
 @pytest.fixture
@@ -55,15 +60,20 @@ def docs(tmp_path) -> Path:
     return docs
 
 
+HAND_WRITTEN = {"index.md", "guide/index.md", "guide/format.md"}  # format.md: the reference, written by generate too
+
+
 def test_generate_writes_every_page(docs):
     index = index_of(BRIEFINGS)
     report = generate(index, docs)
     pages = render(index)
-    assert report.pages == len(pages) == report.written
+    assert report.written == len(pages)
+    assert report.pages == len([p for p in pages if p.endswith(".md") and not p.startswith("_snippets/")])
     assert report.removed == 0
     on_disk = files(docs)
     assert {k: v for k, v in on_disk.items() if k in pages} == pages
-    assert set(on_disk) - set(pages) == {"index.md", "guide/index.md"}
+    assert set(on_disk) - set(pages) == HAND_WRITTEN
+    assert {"feeds/briefings.xml", "feeds/briefings.json", "feeds/topics/politics.xml", "feeds/topics/politics.json"} <= set(pages)
     for slug in BRIEFINGS:
         assert f"briefings/{slug}.md" in pages
     for slug in ("vera-lind", "jonas-pekk", "only-once"):
@@ -100,19 +110,31 @@ def test_removed_briefing_removes_its_stale_pages(docs):
     assert report.removed == 2
     assert (docs / "briefings" / "budget-passes.md").exists() and (docs / "actors" / "vera-lind.md").exists()
     assert "Solo story" not in (docs / "briefings" / "index.md").read_text("utf-8")
-    assert set(files(docs)) == set(render(index_of(remaining))) | {"index.md", "guide/index.md"}
+    assert "Solo story" not in (docs / "feeds" / "topics" / "elections.json").read_text("utf-8")
+    assert set(files(docs)) == set(render(index_of(remaining))) | HAND_WRITTEN
+
+
+def test_a_stale_feed_and_its_empty_folder_are_removed(docs):
+    generate(index_of(BRIEFINGS), docs)
+    (docs / "feeds" / "old" / "deep").mkdir(parents=True)
+    (docs / "feeds" / "old" / "deep" / "gone.xml").write_text("<rss/>", "utf-8")
+    report = generate(index_of(BRIEFINGS), docs)
+    assert report.removed == 1 and report.written == 0
+    assert not (docs / "feeds" / "old").exists()
 
 
 def test_stale_files_outside_generated_folders_are_left(docs):
     (docs / "notes.md").write_text("mine", "utf-8")
+    (docs / "pictures").mkdir()
+    (docs / "pictures" / "map.png").write_bytes(b"\x89PNG")
     (docs / "briefings").mkdir()
     (docs / "briefings" / "old-page.md").write_text("stale", "utf-8")
-    (docs / "briefings" / "picture.png").write_bytes(b"\x89PNG")
+    (docs / "briefings" / "picture.png").write_bytes(b"\x89PNG")  # briefkit owns briefings/: gone too
     report = generate(index_of(BRIEFINGS), docs)
-    assert report.removed == 1
-    assert not (docs / "briefings" / "old-page.md").exists()
+    assert report.removed == 2
+    assert not (docs / "briefings" / "old-page.md").exists() and not (docs / "briefings" / "picture.png").exists()
     assert (docs / "notes.md").read_text("utf-8") == "mine"
-    assert (docs / "briefings" / "picture.png").exists()
+    assert (docs / "pictures" / "map.png").exists()
     assert (docs / "index.md").read_text("utf-8").startswith("# Home")
 
 
@@ -135,8 +157,8 @@ def test_only_folder_indexes_are_called_index_md():
     called_index = {name for name in pages if name.rsplit("/", 1)[-1] == "index.md"}
     assert called_index == FOLDER_INDEXES
     assert len([p for p in pages if p.startswith("briefings/")]) == 3  # two briefings and the list
-    assert pages["actors/index.md"].startswith("---\ntitle: Actors\n")
-    assert pages["briefings/index.md"].startswith("---\ntitle: Briefings\n")
+    assert pages["actors/index.md"].startswith('---\ntitle: "Actors"\n')
+    assert pages["briefings/index.md"].startswith('---\ntitle: "Briefings"\n')
 
 
 @pytest.mark.parametrize("topic_id", ["index", "Markets", "../up", "a b"])
@@ -158,3 +180,28 @@ def test_briefing_files_with_similar_names_get_their_own_pages(names):
 def test_generated_folders_cover_every_rendered_page():
     pages = render(index_of(BRIEFINGS))
     assert {name.split("/", 1)[0] for name in pages} <= set(GENERATED_FOLDERS)
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_generated_link_is_relative_and_lands_on_a_page(directory_urls):
+    many = {f"story-{n}": briefing(f"Story {n}", 1 + n % 28, ["Vera Lind", f"Guest {n}"], topics=("politics", "elections")) for n in range(40)}
+    pages = render(index_of(many | BRIEFINGS), SiteSettings(directory_urls=directory_urls, min_actor_briefings=2))
+    targets = {page_url(name, directory_urls) for name in pages if not name.startswith("_snippets/")}
+    targets |= {page_url(name, directory_urls) for name in HAND_WRITTEN} | {"pagefind/pagefind-ui.css", "pagefind/pagefind-ui.js"}  # Pagefind's, after MkDocs
+    checked = 0
+    for name, text in pages.items():
+        if not name.endswith(".md"):
+            continue
+        source = "index.md" if name.startswith("_snippets/") else name  # the snippet is included into docs/index.md
+        links = [href for _, href in MARKDOWN_LINK.findall(text)] + re.findall(r'href="([^"]*)"', text)
+        for href in links:
+            if href.startswith("https://"):
+                continue
+            assert not href.startswith("/") and "://" not in href, f"{name}: {href}"
+            href = html.unescape(href)
+            if href.endswith(".md"):  # a Markdown link: MkDocs resolves it against the docs folder
+                assert posixpath.normpath(posixpath.join(posixpath.dirname(source), href)) in set(pages) | HAND_WRITTEN, (name, href)
+            else:
+                assert resolve(source, href, directory_urls) in targets, f"{name}: {href} -> {resolve(source, href, directory_urls)}"
+            checked += 1
+    assert checked > 500

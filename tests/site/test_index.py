@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
-
 from briefkit.model import Actor, Briefing, Quote, TimelineEntry
 from briefkit.site.index import SiteIndex
 from briefkit.taxonomy import load_taxonomy
@@ -260,3 +258,52 @@ def test_topics_map_to_entries_newest_first():
     assert slugs(index.topics["made-up"]) == ["c"]
     assert set(TAXONOMY.topics) <= set(index.topics)
     assert all(index.topics[t] == [] for t in TAXONOMY.topics if t not in ("politics", "elections"))
+
+
+# --- the actors registry and the page threshold -----------------------------------------------
+
+
+def test_registry_merges_spellings_into_its_canonical_page():
+    from briefkit.registry import parse_registry
+
+    registry = parse_registry("actors:\n  - name: Michael Pompeo\n    kind: person\n    aliases: [Mike Pompeo, Pompeo]\n    description: Diplomat.\n", "actors.yml")
+    index = SiteIndex.build(
+        [
+            (Path("briefings/a.md"), briefing("A", dt.date(2019, 1, 1), actors=["Mike Pompeo"], quotes=[("Pompeo", "Talks went well.")])),
+            (Path("briefings/b.md"), briefing("B", dt.date(2019, 2, 1), actors=[Actor(name="Pompeo", kind="organization")])),
+            (Path("briefings/c.md"), briefing("C", dt.date(2019, 3, 1), actors=["Kim Jong Un"], timeline=[("2019-02", "Pompeo met Kim.")])),
+        ],
+        TAXONOMY,
+        registry=registry,
+    )
+    page = page_of(index, "Michael Pompeo")
+    assert page.slug == "michael-pompeo" and slugs(page.entries) == ["b", "a"]
+    assert page.kind == "person"  # the registry's kind over a briefing's
+    assert page.description == "Diplomat."
+    assert {"Mike Pompeo", "Pompeo"} <= page.aliases
+    assert [q.text for q, _ in page.quotes] == ["Talks went well."]
+    assert page.timeline == []  # c does not name him as an actor
+
+
+def test_min_actor_briefings_decides_who_gets_a_page():
+    index = SiteIndex.build(
+        [
+            (Path("briefings/a.md"), briefing("A", dt.date(2020, 1, 1), actors=["Lena Marsh", "Once Only"])),
+            (Path("briefings/b.md"), briefing("B", dt.date(2020, 2, 1), actors=["Lena Marsh"])),
+        ],
+        TAXONOMY,
+        min_actor_briefings=2,
+    )
+    assert page_of(index, "Lena Marsh").has_page and not page_of(index, "Once Only").has_page
+    assert [p.name for p in index.actor_pages()] == ["Lena Marsh"]
+    assert len(index.actors) == 2  # still indexed: listed, and linked to their briefing
+
+
+def test_a_year_is_not_a_briefing_slug():
+    index = build(("2019", briefing("Year", dt.date(2019, 1, 1))), ("2019-review", briefing("Review", dt.date(2019, 1, 2))))
+    assert sorted(slugs(index.entries)) == ["2019-briefing", "2019-review"]  # briefings/2019.md lists 2019
+
+
+def test_an_actor_cannot_take_a_letter_page_slug():
+    index = build(("a", briefing("A", dt.date(2020, 1, 1), actors=["People M", "Index"])))
+    assert {p.slug for p in index.actors.values()} == {"people-m-2", "index-2"}

@@ -1,19 +1,24 @@
-"""`briefkit build`: check the briefings, generate the site's Markdown, render it with MkDocs."""
+"""`briefkit build`: check the briefings, generate the site's Markdown, render it with MkDocs, then
+index it with Pagefind for the Explore page."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 import os
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..check import load_briefings
 from ..errors import BriefingProblem, BriefkitError
 from ..project import Project
+from ..registry import load_registry
 from ..taxonomy import load_taxonomy
 from .generate import GenerateReport, generate
 from .index import SiteIndex
+from .search import SearchReport, index_site
+from .settings import SiteSettings
 
 
 class CheckFailed(BriefkitError):
@@ -27,32 +32,55 @@ class BuildReport:
     briefings: int
     generated: GenerateReport
     site_dir: str
+    search: SearchReport | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # generate, mkdocs, pagefind
 
 
-def generate_site(project: Project, docs_dir) -> tuple[int, GenerateReport]:
-    """Check every briefing, then write the generated pages; raises `CheckFailed` with every problem."""
+def generate_site(project: Project, config) -> tuple[int, GenerateReport]:
+    """Check every briefing, then write the generated pages; raises `CheckFailed` with every problem.
+    `config` is MkDocs' loaded configuration (docs_dir, site_url, extra.briefkit)."""
+    settings = SiteSettings.from_mkdocs(config, str(project.config_file))
     taxonomy = load_taxonomy(project.root)
+    registry = load_registry(project.root)
     briefings, problems = load_briefings([project.briefings_dir], taxonomy) if project.briefings_dir.is_dir() else ([], [])
     if problems:
         raise CheckFailed(problems)
-    index = SiteIndex.build(briefings, taxonomy)
-    return len(briefings), generate(index, Path(docs_dir))
+    index = SiteIndex.build(briefings, taxonomy, registry=registry, min_actor_briefings=settings.min_actor_briefings)
+    return len(briefings), generate(index, Path(config.docs_dir), settings)
 
 
-def build_site(project: Project, *, strict: bool = False) -> BuildReport:
+def build_site(project: Project, *, strict: bool = False, search: bool = True) -> BuildReport:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice on every build
     # MkDocs extensions resolve some paths (snippets' base_path) against the working directory
+    clock = _Clock()
     with contextlib.chdir(project.root):
         config = project.load_mkdocs_config(strict=strict)
-        count, generated = generate_site(project, config.docs_dir)
+        count, generated = generate_site(project, config)
+        clock.lap("generate")
         try:
             build(config)
         except MkDocsException as error:
             raise BriefkitError(f"MkDocs: {error}") from None
-    return BuildReport(count, generated, config.site_dir)
+        clock.lap("mkdocs")
+    searched = index_site(Path(config.site_dir)) if search else None
+    if search:
+        clock.lap("pagefind")
+    return BuildReport(count, generated, config.site_dir, searched, clock.seconds)
+
+
+class _Clock:
+    """Seconds of each step of a build, for the report and the benchmark."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.seconds[step], self._last = now - self._last, now
 
 
 def route_mkdocs_logs(handler: logging.Handler, level: int = logging.WARNING) -> None:

@@ -1,19 +1,25 @@
-"""Write the site's Markdown into the docs folder: only files whose content changed, and remove
-generated files whose briefing, actor or topic is gone."""
+"""Write the site's Markdown (and feeds) into the docs folder: only files whose content changed, and
+remove generated files whose briefing, actor or topic is gone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..reference import write_reference
 from ..store import write_atomic
+from .context import Site
+from .explore import SRC, explore_page
+from .feeds import feed_files
 from .index import SiteIndex
-from .listings import actors_index, briefings_index, home_snippet, timeline_page, topics_index
+from .listings import actors_pages, briefings_pages, home_snippet, timeline_pages, topics_index
 from .pages import actor_page, briefing_page, topic_page
+from .settings import SiteSettings
 
 # Folders of the docs folder that briefkit owns entirely (git-ignored); `_snippets` is excluded from
 # the page list in mkdocs.yml and only included into hand-written pages.
-GENERATED_FOLDERS = ("briefings", "actors", "topics", "timeline", "_snippets")
+GENERATED_FOLDERS = ("briefings", "actors", "topics", "timeline", "explore", "feeds", "_snippets")
 
 
 @dataclass
@@ -23,25 +29,30 @@ class GenerateReport:
     removed: int
 
 
-def render(index: SiteIndex) -> dict[str, str]:
-    """Every generated page: path relative to the docs folder -> Markdown."""
-    pages = {
-        "_snippets/home.md": home_snippet(index),
-        "briefings/index.md": briefings_index(index),
-        "actors/index.md": actors_index(index),
-        "topics/index.md": topics_index(index),
-        "timeline/index.md": timeline_page(index),
-    }
-    pages |= {f"briefings/{e.slug}.md": briefing_page(e, index) for e in index.entries}
-    pages |= {f"actors/{slug}.md": actor_page(actor, index) for slug, actor in index.actors.items()}
-    pages |= {f"topics/{topic_id}.md": topic_page(topic_id, index) for topic_id in index.topics}
-    return pages
+def render(index: SiteIndex, settings: SiteSettings | None = None) -> dict[str, str]:
+    """Every generated file: path relative to the docs folder -> content (Markdown pages and feeds)."""
+    return dict(render_files(index, settings))
 
 
-def generate(index: SiteIndex, docs_dir: Path) -> GenerateReport:
-    pages = render(index)
+def render_files(index: SiteIndex, settings: SiteSettings | None = None) -> Iterator[tuple[str, str]]:
+    """The generated files one at a time, so that a large site is never all in memory at once."""
+    site = Site(index, settings or SiteSettings())
+    yield "_snippets/home.md", home_snippet(site)
+    yield "topics/index.md", topics_index(site)
+    yield SRC, explore_page(site)
+    yield from (briefings_pages(site) | actors_pages(site) | timeline_pages(site)).items()
+    yield from ((e.src, briefing_page(e, site)) for e in index.entries)
+    yield from ((actor.src, actor_page(actor, site)) for actor in index.actor_pages())
+    yield from ((f"topics/{topic_id}.md", topic_page(topic_id, site)) for topic_id in index.topics)
+    yield from feed_files(site).items()
+
+
+def generate(index: SiteIndex, docs_dir: Path, settings: SiteSettings | None = None) -> GenerateReport:
+    write_reference(docs_dir)  # guide/format.md, the front-matter reference, from the schema
+    files: set[str] = set()
     written = 0
-    for relative, content in pages.items():
+    for relative, content in render_files(index, settings):
+        files.add(relative)
         target = docs_dir / relative
         if _unchanged(target, content):
             continue
@@ -49,11 +60,16 @@ def generate(index: SiteIndex, docs_dir: Path) -> GenerateReport:
         written += 1
     removed = 0
     for folder in GENERATED_FOLDERS:
-        for stale in (docs_dir / folder).glob("*.md"):
-            if f"{folder}/{stale.name}" not in pages:
+        for stale in sorted((docs_dir / folder).rglob("*"), reverse=True):  # files before their folders
+            relative = stale.relative_to(docs_dir).as_posix()
+            if stale.is_dir():
+                if not any(stale.iterdir()):
+                    stale.rmdir()
+            elif relative not in files:
                 stale.unlink()
                 removed += 1
-    return GenerateReport(pages=len(pages), written=written, removed=removed)
+    pages = sum(1 for name in files if name.endswith(".md") and not name.startswith("_snippets/"))
+    return GenerateReport(pages=pages, written=written, removed=removed)
 
 
 def _unchanged(target: Path, content: str) -> bool:

@@ -9,10 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Briefing, Quote, TimelineEntry
+from ..registry import Registry
 from ..taxonomy import Taxonomy
 from ..text import name_key, slugify
 
 RESERVED = {"index"}  # every generated folder has its own index.md
+_YEAR = re.compile(r"^\d{4}$")  # briefings/<year>.md and timeline/<year>.md are listing pages
+KIND_PAGES = {"person": "people", "organization": "organizations", "place": "places", "group": "groups"}
+INITIALS = [*"abcdefghijklmnopqrstuvwxyz", "other"]
+# actors/<kind>-<initial>.md list one kind's actors by initial on large sites: no actor takes those slugs
+ACTOR_RESERVED = RESERVED | {f"{kind}-{initial}" for kind in KIND_PAGES.values() for initial in INITIALS}
 
 
 @dataclass
@@ -28,6 +34,10 @@ class Entry:
     def sort_key(self) -> tuple:
         return (self.briefing.date.isoformat() if self.briefing.date else "", self.slug)
 
+    @property
+    def src(self) -> str:
+        return f"briefings/{self.slug}.md"
+
 
 @dataclass
 class ActorPage:
@@ -40,10 +50,17 @@ class ActorPage:
     quotes: list[tuple[Quote, Entry]] = field(default_factory=list)
     timeline: list[tuple[TimelineEntry, Entry]] = field(default_factory=list)
     beside: Counter = field(default_factory=Counter)  # slug of co-occurring actor -> briefings shared
+    description: str | None = None  # from the registry
+    fixed_kind: str | None = None  # the registry's kind, over what the briefings say
+    has_page: bool = True  # False below the site's min_actor_briefings: listed, linked to its briefings
 
     @property
     def kind(self) -> str:
-        return self.kinds.most_common(1)[0][0]
+        return self.fixed_kind or self.kinds.most_common(1)[0][0]
+
+    @property
+    def src(self) -> str:
+        return f"actors/{self.slug}.md"
 
 
 @dataclass
@@ -55,28 +72,34 @@ class SiteIndex:
     taxonomy: Taxonomy
 
     @classmethod
-    def build(cls, briefings: list[tuple[Path, Briefing]], taxonomy: Taxonomy) -> SiteIndex:
+    def build(cls, briefings: list[tuple[Path, Briefing]], taxonomy: Taxonomy, *, registry: Registry | None = None, min_actor_briefings: int = 1) -> SiteIndex:
         taken = set(RESERVED)
         entries = [Entry(unique_slug(_page_slug(path), taken), briefing, path) for path, briefing in sorted(briefings, key=lambda pb: pb[0].name)]
         entries.sort(key=lambda e: e.sort_key, reverse=True)
-        actors = _index_actors(entries)
+        actors = _index_actors(entries, registry or Registry())
+        for page in actors.values():
+            page.has_page = len(page.entries) >= min_actor_briefings
         topics: dict[str, list[Entry]] = {topic_id: [] for topic_id in taxonomy.topics}
         timeline = []
         for entry in entries:
-            for topic_id in entry.briefing.topics:
+            for topic_id in dict.fromkeys(entry.briefing.topics):
                 topics.setdefault(topic_id, []).append(entry)
             timeline += [(item, entry) for item in entry.briefing.timeline]
         timeline.sort(key=lambda pair: (pair[0].start, pair[1].sort_key))
         return cls(entries, actors, topics, timeline, taxonomy)
 
+    def actor_pages(self) -> list[ActorPage]:
+        return [page for page in self.actors.values() if page.has_page]
+
 
 def _page_slug(path: Path) -> str:
     slug = slugify(path.stem)
-    return f"{slug}-briefing" if slug in RESERVED else slug  # as ingest names a briefing titled "Index"
+    # as ingest names a briefing titled "Index"; a year is the slug of a listing page
+    return f"{slug}-briefing" if slug in RESERVED or _YEAR.match(slug) else slug
 
 
-def _index_actors(entries: list[Entry]) -> dict[str, ActorPage]:
-    canonical = _alias_table(entries)
+def _index_actors(entries: list[Entry], registry: Registry) -> dict[str, ActorPage]:
+    canonical = _alias_table(entries, registry)
     groups: dict[str, ActorPage] = {}  # resolved name key -> page, named and slugged below
     names: dict[str, Counter] = defaultdict(Counter)
     for entry in reversed(entries):  # oldest first: slug ties go to the earliest name
@@ -92,10 +115,15 @@ def _index_actors(entries: list[Entry]) -> dict[str, ActorPage]:
             if key not in keys:
                 keys.append(key)
         entry.actor_slugs = keys  # keys for now; slugs once every page is named
-    taken: set[str] = set(RESERVED)
+    taken: set[str] = set(ACTOR_RESERVED)
     pages: dict[str, ActorPage] = {}
     for key, page in groups.items():
-        page.name = max(names[key], key=lambda n: (len(n.split()) > 1, names[key][n], len(n)))
+        known = registry.resolve(key)
+        if known:
+            page.name, page.fixed_kind, page.description = known.name, known.kind, known.description
+            page.aliases.update(known.aliases)
+        else:
+            page.name = max(names[key], key=lambda n: (len(n.split()) > 1, names[key][n], len(n)))
         page.aliases = {a for a in page.aliases | set(names[key]) if name_key(a) != name_key(page.name)}
         page.slug = unique_slug(slugify(page.name), taken)
         pages[page.slug] = page
@@ -113,29 +141,29 @@ def _link_actor_pages(entries: list[Entry], pages: dict[str, ActorPage], canonic
         for alias in page.aliases:
             by_alias[name_key(alias)].add(page.slug)
     slug_of |= {key: next(iter(found)) for key, found in by_alias.items() if len(found) == 1 and key not in slug_of}
+    patterns = {slug: _spellings_pattern([page.name, *page.aliases]) for slug, page in pages.items()}
     for entry in entries:
-        spellings = {}
         for slug in entry.actor_slugs:
             page = pages[slug]
             page.entries.append(entry)
             page.beside.update(s for s in entry.actor_slugs if s != slug)
-            spellings[slug] = [page.name, *page.aliases]
+        present = set(entry.actor_slugs)
         for quote in entry.briefing.quotes:
             key = name_key(quote.speaker or "")
-            if (slug := slug_of.get(key, slug_of.get(canonical.get(key, "")))) in spellings:
+            if (slug := slug_of.get(key, slug_of.get(canonical.get(key, "")))) in present:
                 pages[slug].quotes.append((quote, entry))
         for item in entry.briefing.timeline:
-            for slug, names in spellings.items():
-                if _mentions(item.text, names):
+            for slug in entry.actor_slugs:
+                if patterns[slug].search(item.text):
                     pages[slug].timeline.append((item, entry))
     for page in pages.values():
-        page.timeline.sort(key=lambda pair: pair[0].start)
+        page.timeline.sort(key=lambda pair: (pair[0].start, pair[1].sort_key))
 
 
-def _alias_table(entries: list[Entry]) -> dict[str, str]:
-    """Alias key -> canonical key, from every briefing's actors. An alias is left out when two actors
-    share it, or when it is the name of an actor of another kind (`Washington` the place is not an
-    alias of Denzel Washington)."""
+def _alias_table(entries: list[Entry], registry: Registry) -> dict[str, str]:
+    """Alias key -> canonical key. The registry's spellings come first; then the briefings' aliases,
+    each left out when two actors share it, or when it is the name of an actor of another kind
+    (`Washington` the place is not an alias of Denzel Washington)."""
     table: dict[str, set[str]] = defaultdict(set)
     kinds: dict[str, set[str]] = defaultdict(set)
     for entry in entries:
@@ -146,8 +174,12 @@ def _alias_table(entries: list[Entry]) -> dict[str, str]:
             for alias in actor.aliases:
                 alias_key = name_key(alias)
                 if kinds.get(alias_key, {actor.kind}) <= {actor.kind}:
-                    table[alias_key].add(name_key(actor.name))
-    return {alias: next(iter(names)) for alias, names in table.items() if len(names) == 1 and alias not in names}
+                    table[alias_key].add(name_key(registry.canonical(actor.name)))
+    resolved = {alias: next(iter(names)) for alias, names in table.items() if len(names) == 1 and alias not in names}
+    for known in registry.actors:
+        for spelling in known.spellings:
+            resolved[name_key(spelling)] = name_key(known.name)
+    return {alias: key for alias, key in resolved.items() if alias != key}
 
 
 def unique_slug(slug: str, taken: set[str]) -> str:
@@ -160,5 +192,7 @@ def unique_slug(slug: str, taken: set[str]) -> str:
     return candidate
 
 
-def _mentions(text: str, spellings: list[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text, re.IGNORECASE) for s in spellings if s)
+def _spellings_pattern(spellings: list[str]) -> re.Pattern[str]:
+    """One regex for every spelling of an actor, whole words, any case (compiled once per actor)."""
+    alternatives = sorted({re.escape(s) for s in spellings if s}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)

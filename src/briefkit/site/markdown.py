@@ -4,18 +4,32 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
+import json
 
-import yaml
 
 from ..text import escape_markdown
 
+# Characters JSON leaves as they are but YAML reads as line breaks (and folds): written as escapes.
+_YAML_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places", "group": "Groups"}
 
 
 def page(title: str, body: str, **meta) -> str:
-    """A Markdown page with YAML front matter (title and any extra keys) and an H1."""
-    header = yaml.safe_dump({"title": title, **meta}, sort_keys=False, allow_unicode=True, width=1000)
+    """A Markdown page with front matter (title and any extra keys) and an H1. Each value is written
+    as JSON, which YAML reads as it is: ten times faster than a YAML emitter, for thousands of pages."""
+    values = {key: _escape_html(value) for key, value in {"title": title, **meta}.items()}
+    header = "".join(f"{key}: {json.dumps(value, ensure_ascii=False).translate(_YAML_BREAKS)}\n" for key, value in values.items())
     return f"---\n{header}---\n\n# {escape_markdown(title)}\n\n{body.strip()}\n"
+
+
+def _escape_html(value):
+    """Front-matter strings are printed raw by MkDocs' templates (title, description, tags): escape them."""
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, list):
+        return [_escape_html(v) for v in value]
+    return value
 
 
 def link(text: str, target: str) -> str:

@@ -14,6 +14,9 @@ from .build import generate_site
 
 DEBOUNCE_SECONDS = 0.3
 WATCHED_ROOT_FILES = (TAXONOMY_FILE, "actors.yml")
+# Events that change a file. watchdog also reports files being opened and closed unwritten, and
+# regenerating reads every briefing: reacting to those would regenerate forever.
+CHANGES = {"created", "modified", "moved", "deleted"}
 
 
 class Regenerator:
@@ -41,6 +44,8 @@ def watch(project: Project, on_change: Callable[[], None]):
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event) -> None:
+            if event.event_type not in CHANGES or event.is_directory:
+                return
             paths = {str(event.src_path), str(getattr(event, "dest_path", "") or "")}
             if any(Path(p).suffix == ".md" and not Path(p).name.startswith(".") for p in paths if p.startswith(str(project.briefings_dir))) or paths & root_files:
                 on_change()
@@ -62,13 +67,13 @@ def serve_site(project: Project, *, dev_addr: str | None, report: Callable[[str]
 
     def regenerate() -> None:
         try:
-            count, generated = generate_site(project, config.docs_dir)
+            count, generated = generate_site(project, config)
             report(f"regenerated {generated.written} page(s) from {count} briefings")
         except Exception as error:  # keep serving: the next save may fix it
             for line in getattr(error, "problems", [error]):
                 report(f"[red]{line}[/red]")
 
-    generate_site(project, config.docs_dir)
+    generate_site(project, config)
     observer = watch(project, Regenerator(regenerate).changed)
     try:
         serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True)

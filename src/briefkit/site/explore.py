@@ -1,0 +1,64 @@
+"""The Explore page (`/explore/`): Pagefind's own UI over the briefings, with filters by actor, topic,
+kind of actor and year. Its JS, CSS and index are served from the site's `pagefind/` folder.
+
+Deep links search and narrow it on arrival: `explore/?q=strike&actor=Ada%20Osei&year=2024`. Pagefind's
+default UI searches only for a word, not for filters alone, so actor and topic pages link with the
+actor's name or the topic's label as the word: every briefing carries them in its panel."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from .context import Site
+from .html import block
+from .markdown import page
+
+SRC = "explore/index.md"
+FILTERS = ("actor", "topic", "kind", "year")
+
+_SCRIPT = """<script>
+(function () {
+  var root = new URL("%(root)s", location.href).pathname;
+  var element = document.getElementById("bk-explore");
+  if (typeof PagefindUI === "undefined") {
+    element.textContent = "The search index is made by briefkit build; it is not there yet.";
+    return;
+  }
+  var ui = new PagefindUI({
+    element: element,
+    bundlePath: root + "pagefind/",
+    showSubResults: false,
+    showImages: false,
+    openFilters: ["year", "topic"],
+    translations: {placeholder: "Search the briefings"}
+  });
+  var params = new URLSearchParams(location.search);
+  var filters = {};
+  %(filters)s.forEach(function (key) {
+    var values = params.getAll(key);
+    if (values.length) filters[key] = values;
+  });
+  if (Object.keys(filters).length) ui.triggerFilters(filters);
+  if (params.get("q")) ui.triggerSearch(params.get("q"));
+})();
+</script>"""
+
+
+def explore_page(site: Site) -> str:
+    root = site.urls.root(SRC) or "./"  # the site root, relative: Pagefind's bundle is in its pagefind/
+    intro = (
+        "Search the full text of every briefing, then narrow the results by actor, topic, kind of actor "
+        "and year, alone or together."
+    )
+    assets = block(
+        f'<div class="bk-explore"><link rel="stylesheet" href="{root}pagefind/pagefind-ui.css">'
+        f'<div id="bk-explore"></div><noscript>Explore needs JavaScript; the search box at the top works without it.</noscript></div>'
+    )
+    script = block(f'<script src="{root}pagefind/pagefind-ui.js"></script>')
+    code = _SCRIPT % {"root": root, "filters": "[" + ", ".join(f'"{f}"' for f in FILTERS) + "]"}
+    return page("Explore", "\n\n".join([intro, assets, script, code]), description="Faceted search of the briefings", search={"exclude": True})
+
+
+def explore_href(site: Site, from_src: str, **filters: str) -> str:
+    """A link to the Explore page narrowed by `filters` (actor=..., topic=..., year=...)."""
+    return site.href(from_src, SRC) + "?" + urlencode(filters)

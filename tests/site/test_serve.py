@@ -1,0 +1,142 @@
+"""`briefkit serve`'s watcher, without the HTTP server: which file changes regenerate the pages (an
+editor's in-place save, a save through a temporary file and a rename, topics.yml, actors.yml), and
+which do not (reading a briefing, as regenerating does; files that are not briefings)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from briefkit.project import Project
+from briefkit.site.build import generate_site
+from briefkit.site.serve import Regenerator, watch
+
+SETTLE = 1.0  # seconds for the file system's events to reach the observer
+WAIT = 10  # at most this long for an expected event
+
+
+class Calls:
+    def __init__(self) -> None:
+        self.count = 0
+        self.event = threading.Event()
+
+    def __call__(self) -> None:
+        self.count += 1
+        self.event.set()
+
+    def expect(self) -> None:
+        assert self.event.wait(WAIT), "no change was seen"
+        time.sleep(SETTLE)  # let the rest of the burst arrive
+        self.event.clear()
+
+    def expect_none(self) -> None:
+        time.sleep(SETTLE)
+        assert not self.event.is_set(), "a change was seen"
+
+
+BRIEFING = "---\ntitle: Harbour reopens\ndate: 2024-05-06\n---\n\nThe harbour reopened.\n"
+
+
+@pytest.fixture
+def watched(project):
+    (project / "briefings" / "harbour.md").write_text(BRIEFING, "utf-8")
+    calls = Calls()
+    observer = watch(Project(project / "mkdocs.yml"), calls)
+    time.sleep(SETTLE)
+    yield project, calls
+    observer.stop()
+    observer.join()
+
+
+def save_by_rename(path, text):
+    """As many editors save: write a temporary file beside the original, then rename it over it."""
+    temporary = path.parent / f".{path.name}.swp"
+    temporary.write_text(text, "utf-8")
+    os.replace(temporary, path)
+
+
+def test_saving_a_briefing_in_place(watched):
+    project, calls = watched
+    (project / "briefings" / "harbour.md").write_text(BRIEFING + "More.\n", "utf-8")
+    calls.expect()
+
+
+def test_saving_a_briefing_through_a_temporary_file(watched):
+    project, calls = watched
+    save_by_rename(project / "briefings" / "harbour.md", BRIEFING + "More.\n")
+    calls.expect()
+
+
+def test_new_and_deleted_briefings(watched):
+    project, calls = watched
+    (project / "briefings" / "ferry.md").write_text(BRIEFING, "utf-8")
+    calls.expect()
+    (project / "briefings" / "ferry.md").unlink()
+    calls.expect()
+
+
+@pytest.mark.parametrize("name", ["topics.yml", "actors.yml"])
+def test_taxonomy_and_actor_registry(watched, name):
+    project, calls = watched
+    (project / name).write_text("topics: []\n", "utf-8")
+    calls.expect()
+    save_by_rename(project / name, "topics: []\n# edited\n")
+    calls.expect()
+
+
+def test_reading_files_is_not_a_change(watched):
+    """Regenerating reads every briefing and topics.yml: that must not trigger another regeneration."""
+    project, calls = watched
+    (project / "topics.yml").write_text("topics: []\n", "utf-8")
+    calls.expect()
+    (project / "briefings" / "harbour.md").read_text("utf-8")
+    (project / "topics.yml").read_text("utf-8")
+    calls.expect_none()
+
+
+def test_other_files_are_not_watched(watched):
+    project, calls = watched
+    (project / "briefings" / "notes.txt").write_text("x", "utf-8")
+    (project / "briefings" / ".harbour.md.swp").write_text("x", "utf-8")  # an editor's scratch file, alone
+    (project / "README.md").write_text("x", "utf-8")
+    (project / "docs" / "extra.md").write_text("x", "utf-8")
+    calls.expect_none()
+
+
+def test_a_burst_of_changes_regenerates_once():
+    calls = Calls()
+    regenerator = Regenerator(calls)
+    for _ in range(5):
+        regenerator.changed()
+    calls.expect()
+    assert calls.count == 1
+
+
+def test_a_saved_briefing_reaches_the_generated_pages(project):
+    """The watcher and the regeneration together, as `serve` wires them (MkDocs then reloads the page)."""
+    site = Project(project / "mkdocs.yml")
+    config = site.load_mkdocs_config()
+    docs = project / "docs"
+    generate_site(site, config)
+    done = Calls()
+
+    def regenerate():
+        generate_site(site, config)
+        done()
+
+    observer = watch(Project(project / "mkdocs.yml"), Regenerator(regenerate).changed)
+    try:
+        time.sleep(SETTLE)
+        save_by_rename(project / "briefings" / "harbour.md", BRIEFING)
+        done.expect()
+        assert "Harbour reopens" in (docs / "briefings" / "harbour.md").read_text("utf-8")
+        assert "Harbour reopens" in (docs / "briefings" / "index.md").read_text("utf-8")
+        regenerations = done.count
+        done.expect_none()  # regenerating read the briefings; that did not start another round
+        assert done.count == regenerations
+    finally:
+        observer.stop()
+        observer.join()
