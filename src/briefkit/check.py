@@ -34,11 +34,15 @@ def load_briefings(paths: list[Path], taxonomy: Taxonomy) -> tuple[list[tuple[Pa
     """The valid briefings among `paths` (files, or folders of `.md` files) and every problem of the others,
     in file and line order."""
     files = list(dict.fromkeys(f for p in paths for f in (briefing_paths(p) if p.is_dir() else [p])))
-    parsed = [read_file(path) for path in files]
     slugs = _FolderSlugs()
-    for item in parsed:
+    parsed = []
+    for path in files:
+        item = read_file(path)
         if item.matter is not None:
             item.problems += file_problems(item, taxonomy, slugs)
+        if not item.problems:  # the YAML nodes and text only serve to locate problems: free them
+            item.matter, item.text = None, ""
+        parsed.append(item)
     _duplicate_slugs(parsed)
     problems = sorted((p for item in parsed for p in item.problems), key=lambda p: (p.path, p.line or 0))
     valid = [(Path(item.path), item.briefing) for item in parsed if not item.problems and item.briefing is not None]
