@@ -64,3 +64,41 @@ def test_a_second_ingest_does_not_run_the_model(tmp_path, monkeypatch):
     third = runner.invoke(app, ["ingest", "a.txt", "--date", "2026-03-06", "--jobs", "1"])
     assert third.exit_code == 0 and "1 updated" in third.output
     assert briefed == [0, 1]  # the changed article did
+
+
+OTHER = "School opens in Eastfield\n\nA new school opened in Eastfield on Tuesday.\n\nHead teacher Tom Grant said 300 pupils will start in September.\n"
+
+
+def _ingest(runner, *args):
+    result = runner.invoke(app, ["ingest", *args, "--date", "2026-03-06", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_an_unchanged_archive_is_not_read_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(TEXT, "utf-8")
+    (tmp_path / "b.txt").write_text(OTHER, "utf-8")
+    (tmp_path / "c.txt").write_text(TEXT, "utf-8")  # a duplicate of a.txt
+    runner = CliRunner()
+    first = _ingest(runner, "a.txt", "b.txt", "c.txt")
+    assert "2 written" in first and "1 skipped" in first
+
+    def no_reading(path):
+        raise AssertionError(f"read {path}")
+
+    monkeypatch.setattr(ingest_module, "read_briefing", no_reading)
+    second = _ingest(runner, "a.txt", "b.txt", "c.txt")
+    assert "2 unchanged" in second and "1 skipped" in second
+    assert "duplicate of a.txt" in second  # the same reason as the first time
+
+
+def test_an_edit_is_still_seen_and_another_folder_is_another_archive(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(TEXT, "utf-8")
+    runner = CliRunner()
+    _ingest(runner, "a.txt")
+    briefing = next((tmp_path / "briefings").glob("*.md"))
+    briefing.write_text(briefing.read_text("utf-8").replace("## Summary", "## Summary\n\nA note by an editor."), "utf-8")
+    assert "1 kept" in _ingest(runner, "a.txt")
+    assert "1 written" in _ingest(runner, "a.txt", "--out", "elsewhere")

@@ -14,6 +14,8 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
+import numpy as np
+
 from . import __version__
 from .model import Briefing
 from .read import Article
@@ -54,6 +56,15 @@ def _version(package: str) -> str:
         return "-"
 
 
+@dataclasses.dataclass(frozen=True)
+class FileRecord:
+    path: Path
+    article: str | None  # the key of the article the briefing was made from, when ingest wrote it
+    source: str | None
+    exact: bytes
+    shingles: np.ndarray
+
+
 def article_key(article: Article, default_date: dt.date | None) -> str:
     fields = dataclasses.asdict(article) | {"default_date": default_date}
     text = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
@@ -68,9 +79,16 @@ class BriefingCache:
         self._db = sqlite3.connect(path)
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         self._db.execute("CREATE TABLE IF NOT EXISTS briefings (key TEXT PRIMARY KEY, briefing TEXT)")
+        # briefing files as last written or read: stat, the article they came from, dedupe fingerprint
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,"
+            " article TEXT, source TEXT, exact BLOB, shingles BLOB)"
+        )
+        self._db.execute("CREATE TABLE IF NOT EXISTS skipped (key TEXT PRIMARY KEY, kept TEXT, message TEXT)")
         row = self._db.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
         if row is None or row[0] != extractor_fingerprint():
-            self._db.execute("DELETE FROM briefings")
+            for table in ("briefings", "files", "skipped"):
+                self._db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (extractor_fingerprint(),))
         self._db.commit()
 
@@ -86,6 +104,37 @@ class BriefingCache:
     def put(self, key: str, briefing: Briefing) -> None:
         data = {"front_matter": briefing.model_dump(mode="json"), "body": briefing.body}
         self._db.execute("INSERT OR REPLACE INTO briefings VALUES (?, ?)", (key, json.dumps(data, ensure_ascii=False)))
+
+    def file(self, path: Path) -> FileRecord | None:
+        """What was recorded of a briefing file, if it has not changed since (same size and mtime)."""
+        row = self._db.execute("SELECT mtime_ns, size, article, source, exact, shingles FROM files WHERE path = ?", (str(path),)).fetchone()
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        if row is None or (row[0], row[1]) != (stat.st_mtime_ns, stat.st_size):
+            return None
+        return FileRecord(path, row[2], row[3], row[4], np.frombuffer(row[5], dtype=np.uint64))
+
+    def put_file(self, path: Path, *, article: str | None, source: str | None, exact: bytes, shingles: np.ndarray) -> None:
+        stat = path.stat()
+        self._db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (str(path), stat.st_mtime_ns, stat.st_size, article, source, exact, shingles.astype(np.uint64).tobytes()),
+        )
+
+    def file_of(self, article: str, folder: Path) -> Path | None:
+        """The briefing file in `folder` that ingest wrote from this article, if any."""
+        rows = self._db.execute("SELECT path FROM files WHERE article = ?", (article,)).fetchall()
+        return next((Path(row[0]) for row in rows if Path(row[0]).parent == folder), None)
+
+    def skipped(self, key: str) -> tuple[str, str] | None:
+        """(the kept briefing or article, the message) of an article skipped as a duplicate."""
+        row = self._db.execute("SELECT kept, message FROM skipped WHERE key = ?", (key,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def put_skipped(self, key: str, kept: str, message: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?)", (key, kept, message))
 
     def close(self) -> None:
         self._db.commit()

@@ -62,6 +62,11 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return common / (a.size + b.size - common)
 
 
+def fingerprint(text: str) -> tuple[bytes, np.ndarray]:
+    """(key of the exact word sequence, shingle hashes) of a text."""
+    return _fingerprint(text)
+
+
 @functools.lru_cache(maxsize=4)
 def _fingerprint(text: str) -> tuple[bytes, np.ndarray]:
     """(key of the exact word sequence, shingle hashes): `find` then `add` of one text computes them once."""
@@ -125,6 +130,10 @@ class Deduper:
 
     def add(self, text: str, *, label: str, source: str | None = None) -> None:
         key, own = _fingerprint(text)
+        self.add_fingerprint(key, own, label=label, source=source)
+
+    def add_fingerprint(self, key: bytes, own: np.ndarray, *, label: str, source: str | None = None) -> None:
+        """`add` for a text whose `fingerprint` was kept (the ingest cache keeps briefings' fingerprints)."""
         index = len(self._entries)
         self._entries.append(_Entry(label, source, own))
         self._exact.setdefault(key, []).append(index)

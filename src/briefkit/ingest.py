@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import BriefingCache, article_key
-from .dedupe import Deduper
+from .dedupe import Deduper, fingerprint
 from .errors import ArticleError, BriefingProblem
 from .model import Briefing
 from .pool import brief_all, brief_chunk
@@ -74,12 +74,14 @@ def ingest(
     JSON list gives several), duplicates of an article already seen (in this batch, or as a briefing
     in `out_dir`) skipped. Articles found in `cache` skip the language model; the others run on
     `jobs` processes. Outcomes come in input order; `done` is called after each file."""
+    files = [(path, _read(path, fmt=fmt, max_bytes=max_bytes)) for path in paths]
+    articles = [a for _, items in files for a in items if isinstance(a, Article)]
+    keys = {id(a): article_key(a, default_date) for a in articles} if cache else {}
+    decided = {id(a): o for a in articles if (o := _from_cache(a, keys[id(a)], cache, out_dir))} if cache else {}
     known: dict[Path, Briefing] = {}
-    plan = _plan(paths, out_dir, known, fmt=fmt, max_bytes=max_bytes)
-    keys = {}
-    if cache is not None:
-        keys = {id(a): article_key(a, default_date) for _, items in plan for a in items if isinstance(a, Article)}
-    cached = {i: b for i, k in keys.items() if (b := cache.get(k)) is not None} if cache else {}
+    seen = known_briefings(out_dir, known, cache) if len(decided) < len(articles) else Deduper()
+    plan = [(path, [_plan_item(item, seen, decided, keys, cache) for item in items]) for path, items in files]
+    cached = {id(a): b for a in articles if id(a) in keys and id(a) not in decided and (b := cache.get(keys[id(a)]))}
     pending = [a for _, items in plan for a in items if isinstance(a, Article) and id(a) not in cached]
     fresh = brief_all(pending, default_date=default_date, jobs=jobs)
     outcomes = []
@@ -92,29 +94,44 @@ def ingest(
                 if cache is not None and isinstance(result, Briefing) and id(item) not in cached:
                     cache.put(keys[id(item)], result)
                 outcome = _store(result, item, out_dir, force=force, merge=merge, known=known)
+                if cache is not None and outcome.status in ("written", "updated", "unchanged"):
+                    _remember(cache, outcome.target, result, keys[id(item)])
             report(outcome)
             outcomes.append(outcome)
         done(path)
     return outcomes
 
 
-def _plan(paths: Iterable[Path], out_dir: Path, known: dict, *, fmt: str | None, max_bytes: int) -> list[tuple[Path, list]]:
-    """Each file with its articles to brief, or the `Outcome` already decided for them (unreadable,
-    or a duplicate of an article read before): reading is cheap and decides what needs the model."""
-    seen = known_briefings(out_dir, known)
-    plan = []
-    for path in paths:
-        items = []
-        for item in _read(path, fmt=fmt, max_bytes=max_bytes):
-            if isinstance(item, ArticleError):
-                items.append(Outcome(item.path, "failed", message=item.reason))
-            elif (duplicate := seen.find(item.text, source=source_key(item.path))) is not None:
-                items.append(Outcome(item.path, "skipped", message=f"{duplicate.describe()}, which was kept"))
-            else:
-                seen.add(item.text, label=item.path, source=source_key(item.path))
-                items.append(item)
-        plan.append((path, items))
-    return plan
+def _from_cache(article: Article, key: str, cache: BriefingCache, out_dir: Path) -> Outcome | None:
+    """What the cache alone can tell of an article: a duplicate skipped before (whose kept article or
+    briefing is still there), or a briefing written from this very article and not touched since."""
+    if (skipped := cache.skipped(key)) and Path(skipped[0].split("#")[0]).exists():
+        return Outcome(article.path, "skipped", message=skipped[1])
+    target = cache.file_of(key, out_dir)
+    if target is not None and cache.file(target) is not None and cache.get(key) is not None:
+        return Outcome(article.path, "unchanged", target)
+    return None
+
+
+def _plan_item(item: Item, seen: Deduper, decided: dict, keys: dict, cache: BriefingCache | None):
+    """The `Outcome` already decided for an item (unreadable, known to the cache, a duplicate of an
+    article read before), or the article itself, to be briefed."""
+    if isinstance(item, ArticleError):
+        return Outcome(item.path, "failed", message=item.reason)
+    if id(item) in decided:
+        return decided[id(item)]
+    if (duplicate := seen.find(item.text, source=source_key(item.path))) is not None:
+        message = f"{duplicate.describe()}, which was kept"
+        if cache is not None:
+            cache.put_skipped(keys[id(item)], duplicate.of, message)
+        return Outcome(item.path, "skipped", message=message)
+    seen.add(item.text, label=item.path, source=source_key(item.path))
+    return item
+
+
+def _remember(cache: BriefingCache, target: Path, briefing: Briefing, key: str) -> None:
+    exact, shingles = fingerprint(dedupe_text(briefing))
+    cache.put_file(target, article=key, source=_source_of(briefing), exact=exact, shingles=shingles)
 
 
 def _read(path: Path, *, fmt: str | None, max_bytes: int) -> list[Item]:
@@ -142,21 +159,35 @@ def _store(result: Briefing | ArticleError, article: Article, out_dir: Path, *, 
     return outcome
 
 
-def known_briefings(out_dir: Path, known: dict[Path, Briefing] | None = None) -> Deduper:
+def known_briefings(out_dir: Path, known: dict[Path, Briefing] | None = None, cache: BriefingCache | None = None) -> Deduper:
     """The briefings already in `out_dir`, as texts to compare new articles with (and, into `known`,
-    as briefings by path, so that storing does not read them again)."""
+    as briefings by path, so that storing does not read them again). A briefing file unchanged since
+    the cache recorded it is not read at all."""
     seen = Deduper()
     for path in briefing_paths(out_dir) if out_dir.is_dir() else []:
+        if cache is not None and (record := cache.file(path)) is not None:
+            seen.add_fingerprint(record.exact, record.shingles, label=str(path), source=record.source)
+            continue
         try:
             briefing = read_briefing(path)
         except BriefingProblem:
             continue
         if known is not None:
             known[path] = briefing
-        text = briefing.body.split(ARTICLE_HEADING, 1)[-1]
-        source = source_key(briefing.source.file) if briefing.source and briefing.source.file else None
-        seen.add(f"{briefing.title}\n{html.unescape(text)}", label=str(path), source=source)
+        exact, shingles = fingerprint(dedupe_text(briefing))
+        seen.add_fingerprint(exact, shingles, label=str(path), source=_source_of(briefing))
+        if cache is not None:
+            cache.put_file(path, article=None, source=_source_of(briefing), exact=exact, shingles=shingles)
     return seen
+
+
+def dedupe_text(briefing: Briefing) -> str:
+    """What a briefing is compared by: its title and the article text of its body."""
+    return f"{briefing.title}\n{html.unescape(briefing.body.split(ARTICLE_HEADING, 1)[-1])}"
+
+
+def _source_of(briefing: Briefing) -> str | None:
+    return source_key(briefing.source.file) if briefing.source and briefing.source.file else None
 
 
 def source_key(shown: str) -> str:
