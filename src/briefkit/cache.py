@@ -92,6 +92,9 @@ class BriefingCache:
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (extractor_fingerprint(),))
         self._db.commit()
 
+    def has(self, key: str) -> bool:
+        return self._db.execute("SELECT 1 FROM briefings WHERE key = ?", (key,)).fetchone() is not None
+
     def get(self, key: str) -> Briefing | None:
         row = self._db.execute("SELECT briefing FROM briefings WHERE key = ?", (key,)).fetchone()
         if row is None:

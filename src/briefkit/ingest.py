@@ -108,7 +108,7 @@ def _from_cache(article: Article, key: str, cache: BriefingCache, out_dir: Path)
     if (skipped := cache.skipped(key)) and Path(skipped[0].split("#")[0]).exists():
         return Outcome(article.path, "skipped", message=skipped[1])
     target = cache.file_of(key, out_dir)
-    if target is not None and cache.file(target) is not None and cache.get(key) is not None:
+    if target is not None and cache.file(target) is not None and cache.has(key):
         return Outcome(article.path, "unchanged", target)
     return None
 
