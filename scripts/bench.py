@@ -31,13 +31,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_corpus import bbc_articles, copy_bbc, shared_missing, stratified, write_generated, write_reuters  # noqa: E402
 from bench_report import Plan, render  # noqa: E402
 from bench_steps import Features, Row, build, ingest_steps, naive, serve_latency  # noqa: E402
-from benchlib import REPO, briefkit_project, load_average, machine  # noqa: E402
+from benchlib import REPO, briefkit_project, commit, load_average, machine, source_fingerprint  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 
 SETS = ("bbc", "synthetic", "generated")
 SIZES = {
-    "full": {"naive": 400, "bbc": None, "synthetic": 3000, "generated": 10000, "large": 50000},
-    "quick": {"naive": 20, "bbc": 40, "synthetic": 20, "generated": 60, "large": 200},
+    "full": {"naive": 400, "bbc": None, "synthetic": 3000, "generated": 10000, "large": 50000, "reuters": None},
+    "quick": {"naive": 20, "bbc": 40, "synthetic": 20, "generated": 60, "large": 200, "reuters": 60},
 }
 
 
@@ -115,7 +115,7 @@ def generated_set(plan: Plan, tmp: Path, args, features: Features, count: int) -
 
 def reuters_set(plan: Plan, tmp: Path, args, features: Features) -> list[Row]:
     plan.step("write the Reuters-21578 stories as articles", 5)
-    corpus = write_reuters(tmp / "reuters-articles")
+    corpus = write_reuters(tmp / "reuters-articles", args.sizes["reuters"])
     rows = corpus_steps(plan, corpus, tmp, args, features, repeat=True)
     shutil.rmtree(corpus.folder)
     return rows
@@ -125,7 +125,6 @@ def run(args) -> list[Row]:
     features = Features.detect()
     plan = Plan(features)
     missing = shared_missing()
-    print(f"{machine()}; load average {load_average()}", flush=True)
     print(f"briefkit ingest: --jobs {'yes' if features.jobs else 'not yet (omitted)'}, cache {'yes' if features.cache else 'not yet'}", flush=True)
     corpus_sets = [s for s in args.sets if s != "synthetic"] + (["large"] if args.large else []) + (["reuters"] if args.reuters else [])
     if missing and corpus_sets:
@@ -148,9 +147,12 @@ def run(args) -> list[Row]:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    start, load = time.perf_counter(), load_average()
+    start, load, before, source = time.perf_counter(), load_average(), machine(), source_fingerprint()
+    print(f"{before}; load average {load}", flush=True)
     rows = run(args)
-    text = render(rows, sizes=args.sizes, header=f"{machine()}.", load=(load, load_average()),
+    changed = source_fingerprint() != source
+    header = before + (f" (src/ changed during the run; at the end: commit {commit()})." if changed else ".")
+    text = render(rows, sizes=args.sizes, header=header, load=(load, load_average()),
                   seconds=time.perf_counter() - start, argv=sys.argv[1:] if argv is None else argv)
     print("\n" + text)
     if args.out:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from corpora import BBC, REUTERS, bbc_items, read_text, reuters_stories
 
+MIN_PARAGRAPHS = 3  # a BBC article may open with a two-word line (a sports ground): that is no body
 # A paragraph of the benchmark's own, appended to one article to measure an incremental ingest.
 CHANGE = "\n\nIn a statement issued on Tuesday evening, officials said the figures would be reviewed again next month.\n"
 
@@ -85,8 +86,8 @@ def copy_bbc(articles: list[BbcArticle], folder: Path) -> Corpus:
 
 def write_generated(articles: list[BbcArticle], count: int, folder: Path, *, seed: int = 11) -> Corpus:
     """`count` new articles: each opens with a BBC article's first paragraph, goes on with paragraphs
-    of it and of two other articles of the same category until it is as long as a BBC article picked
-    at random, and gets a title made of two of those titles and a date line."""
+    of it and of two other articles of the same category until it is about as long as a BBC article
+    picked at random, and gets a title made of two of those titles and a date line."""
     rng = random.Random(seed)
     by_category: dict[str, list[BbcArticle]] = {}
     for article in articles:
@@ -102,9 +103,13 @@ def write_generated(articles: list[BbcArticle], count: int, folder: Path, *, see
         target_words = rng.choice(articles).words
         pool = [*base.paragraphs[1:], *(p for other in others for p in other.paragraphs)]
         rng.shuffle(pool)
-        paragraphs = [base.paragraphs[0]]
-        while pool and sum(len(p.split()) for p in paragraphs) < target_words:
+        paragraphs, length = [base.paragraphs[0]], len(base.paragraphs[0].split())
+        while pool and (length < target_words or len(paragraphs) < MIN_PARAGRAPHS):
+            more = len(pool[-1].split())
+            if len(paragraphs) >= MIN_PARAGRAPHS and length + more - target_words > target_words - length:
+                break  # closer to the target without it
             paragraphs.append(pool.pop())
+            length += more
         title = f"{base.title}: {(others[0] if others else base).title}"
         published = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randint(0, 9000))
         text = "\n\n".join([title, f"Published {published.isoformat()}", *paragraphs]) + "\n"
@@ -116,11 +121,12 @@ def write_generated(articles: list[BbcArticle], count: int, folder: Path, *, see
     return Corpus(f"generated {count:,}", folder, files, words)
 
 
-def write_reuters(folder: Path) -> Corpus:
-    """Every Reuters-21578 story with a body as `folder/NNNNN.txt`: title, `Published` line, body."""
+def write_reuters(folder: Path, limit: int | None = None) -> Corpus:
+    """Every Reuters-21578 story with a body (the first `limit`) as `folder/NNNNN.txt`: title,
+    `Published` line, body."""
     files, words = [], 0
     folder.mkdir(parents=True, exist_ok=True)
-    for story in reuters_stories():
+    for story in reuters_stories()[:limit]:
         date = [f"Published {story.date.isoformat()}"] if story.date else []
         text = "\n\n".join([story.title or f"Reuters story {story.id}", *date, *story.paragraphs]) + "\n"
         path = folder / f"{int(story.id):05d}.txt" if story.id.isdigit() else folder / f"{story.id}.txt"

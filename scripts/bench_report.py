@@ -148,13 +148,13 @@ def scale_targets(rows: list[Row]) -> list[list[str]]:
         if not steps:
             out.append([target, "not measured in this run" + (" (--large)" if "50" in size else ""), "—"])
             continue
-        peak = max(r.run.tree_mib for r in steps)
+        peak, largest = max(r.run.tree_mib for r in steps), max(r.run.largest_mib for r in steps)
         failed = [r for r in steps if r.note.startswith("FAILED")]
         ingest = next((r for r in steps if r.step.startswith("cold")), None)
         build = next((r for r in steps if r.kind == "build"), None)
         done = f"ingest {ingest.run.seconds / 60:.1f} min, build {build.run.seconds / 60:.1f} min; " if ingest and build else ""
         ok = peak <= GB if "10,000" in size else not failed and ingest is not None and build is not None
-        out.append([target, f"{done}peak {peak:,.0f} MiB (tree)", _met(ok)])
+        out.append([target, f"{done}peak {peak:,.0f} MiB (tree), largest process {largest:,.0f} MiB", _met(ok)])
     return out
 
 

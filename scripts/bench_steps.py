@@ -82,6 +82,9 @@ def ingest(corpus: Corpus, project: Path, step: str, features: Features, jobs: i
     lines = run.stdout.strip().splitlines()
     counts = {name: int(n) for n, name in _COUNTS.findall(lines[-1])} if lines else {}
     outcome = ", ".join(f"{n:,} {name}" for name, n in counts.items() if n)
+    failures = [line for line in run.stderr.splitlines() if line.startswith("failed ")]
+    if failures:  # the first, to find it again
+        outcome += f" (first: {' '.join(failures[0].split()[1:])[:160]})"
     values = {"articles": corpus.articles if count is None else count, "words": corpus.words if words is None else words, "seconds": run.seconds}
     return Row("ingest", corpus.name, step, run, values, note=outcome or "no outcome line")
 

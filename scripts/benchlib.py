@@ -5,6 +5,7 @@ machine, and printing Markdown tables."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import platform
 import re
@@ -207,6 +208,15 @@ def commit() -> str:
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
     return head + (" + uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
+def source_fingerprint() -> str:
+    """A hash of briefkit's source files, to tell whether the code changed during a run."""
+    digest = hashlib.sha256()
+    for path in sorted((REPO / "src" / "briefkit").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(REPO)).encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def machine() -> str:
