@@ -341,3 +341,26 @@ def test_build_generates_the_front_matter_reference(project):
     page = (project / "site" / "guide" / "format" / "index.html").read_text("utf-8")
     assert "Front-matter reference" in page and "timeline" in page
     assert (project / "site" / "guide" / "writing" / "index.html").is_file()
+
+
+def test_a_memo_rereads_only_the_files_that_changed(tmp_path, monkeypatch):
+    import os
+
+    from briefkit import check as check_module
+    from briefkit.check import load_briefings
+    from briefkit.taxonomy import load_taxonomy
+
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.md").write_text(f"---\ntitle: {name.upper()}\ndate: 2024-01-0{ord(name) - 96}\n---\n\nText.\n", "utf-8")
+    memo: dict = {}
+    first, _ = load_briefings([folder], load_taxonomy(), memo)
+    read = []
+    real = check_module.read_file
+    monkeypatch.setattr(check_module, "read_file", lambda path: read.append(path.name) or real(path))
+    (folder / "b.md").write_text("---\ntitle: B edited\ndate: 2024-01-02\n---\n\nText.\n", "utf-8")
+    os.utime(folder / "b.md", ns=(1, 1))  # a new mtime, whatever the clock's resolution
+    second, problems = load_briefings([folder], load_taxonomy(), memo)
+    assert read == ["b.md"] and not problems
+    assert sorted(b.title for _, b in second) == ["A", "B edited", "C"]

@@ -30,23 +30,38 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def load_briefings(paths: list[Path], taxonomy: Taxonomy) -> tuple[list[tuple[Path, Briefing]], list[BriefingProblem]]:
+def load_briefings(paths: list[Path], taxonomy: Taxonomy, memo: dict | None = None) -> tuple[list[tuple[Path, Briefing]], list[BriefingProblem]]:
     """The valid briefings among `paths` (files, or folders of `.md` files) and every problem of the others,
-    in file and line order."""
+    in file and line order. `memo` (kept by a long-running caller such as `serve`) holds valid briefings
+    by path with their size and mtime: a file unchanged since is not read or checked again."""
     files = list(dict.fromkeys(f for p in paths for f in (briefing_paths(p) if p.is_dir() else [p])))
     slugs = _FolderSlugs()
     parsed = []
     for path in files:
+        stamp = _stamp(path)
+        if memo is not None and stamp is not None and memo.get(path, (None,))[0] == stamp:
+            parsed.append(ParsedBriefing(path, "", briefing=memo[path][1]))
+            continue
         item = read_file(path)
         if item.matter is not None:
             item.problems += file_problems(item, taxonomy, slugs)
         if not item.problems:  # the YAML nodes and text only serve to locate problems: free them
             item.matter, item.text = None, ""
+            if memo is not None and stamp is not None:
+                memo[path] = (stamp, item.briefing)
         parsed.append(item)
     _duplicate_slugs(parsed)
     problems = sorted((p for item in parsed for p in item.problems), key=lambda p: (p.path, p.line or 0))
     valid = [(Path(item.path), item.briefing) for item in parsed if not item.problems and item.briefing is not None]
     return valid, problems
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def file_problems(item: ParsedBriefing, taxonomy: Taxonomy, slugs: _FolderSlugs) -> list[BriefingProblem]:

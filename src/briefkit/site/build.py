@@ -36,13 +36,13 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)  # generate, mkdocs, pagefind
 
 
-def generate_site(project: Project, config) -> tuple[int, GenerateReport]:
+def generate_site(project: Project, config, memo: dict | None = None) -> tuple[int, GenerateReport]:
     """Check every briefing, then write the generated pages; raises `CheckFailed` with every problem.
     `config` is MkDocs' loaded configuration (docs_dir, site_url, extra.briefkit)."""
     settings = SiteSettings.from_mkdocs(config, str(project.config_file))
     taxonomy = load_taxonomy(project.root)
     registry = load_registry(project.root)
-    briefings, problems = load_briefings([project.briefings_dir], taxonomy) if project.briefings_dir.is_dir() else ([], [])
+    briefings, problems = load_briefings([project.briefings_dir], taxonomy, memo) if project.briefings_dir.is_dir() else ([], [])
     if problems:
         raise CheckFailed(problems)
     index = SiteIndex.build(briefings, taxonomy, registry=registry, min_actor_briefings=settings.min_actor_briefings)

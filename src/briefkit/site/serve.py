@@ -69,15 +69,17 @@ def serve_site(project: Project, *, dev_addr: str | None, report: Callable[[str]
     os.chdir(project.root)  # as for build: MkDocs resolves some paths against the working directory
     config = project.load_mkdocs_config()
 
+    memo: dict = {}  # briefings by path, size and mtime: an edit re-reads only the files it touched
+
     def regenerate() -> None:
         try:
-            count, generated = generate_site(project, config)
+            count, generated = generate_site(project, config, memo)
             report(f"regenerated {generated.written} page(s) from {count} briefings")
         except Exception as error:  # keep serving: the next save may fix it
             for line in getattr(error, "problems", [error]):
                 report(f"[red]{line}[/red]")
 
-    generate_site(project, config)
+    generate_site(project, config, memo)
     observer = watch(project, Regenerator(regenerate).changed)
     try:
         serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True, build_type="dirty" if dirty else None)
