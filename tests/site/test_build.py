@@ -195,7 +195,7 @@ def test_build_again_rewrites_nothing(built, monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     again = runner.invoke(app, ["build", "--strict"])
     assert again.exit_code == 0, again.output
-    assert "0 rewritten, 0 removed" in again.stdout
+    assert "0 files rewritten, 0 removed" in again.stdout
 
 
 # --- the briefing contract, on a real article ------------------------------------------------

@@ -23,4 +23,4 @@ def command(
     with failures_reported():
         report = build_site(Project.find(config), strict=strict)
     g = report.generated
-    console.print(f"built {report.site_dir} from {report.briefings} briefings ({g.pages} pages generated, {g.written} rewritten, {g.removed} removed)")
+    console.print(f"built {report.site_dir} from {report.briefings} briefings ({g.pages} pages generated; {g.written} files rewritten, {g.removed} removed)")
