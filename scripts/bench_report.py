@@ -67,10 +67,10 @@ def ingest_table(rows: list[Row]) -> str:
         v, rated = r.values, r is naive or r.step.startswith("cold")
         words_s = _rate(v["words"], v["seconds"]) if rated else None
         ratio = words_s / naive_rate if words_s and naive_rate and r is not naive else None
-        lines.append([r.group, r.step, f"{v['articles']:,}", f"{v['words']:,}", fmt(v["seconds"]), fmt(r.run.cpu),
+        lines.append([r.group, r.step, f"{v['articles']:,}", f"{v['words']:,}", fmt(v["seconds"]), fmt(r.run.cpu), fmt(r.run.others),
                       fmt(_rate(v["articles"], v["seconds"]) if rated else None), fmt(words_s, 0, thousands=True),
                       f"{ratio:.2f}×" if ratio else "—", fmt(r.run.tree_mib, 0, thousands=True), fmt(r.run.largest_mib, 0, thousands=True), r.note])
-    headers = ["set", "step", "articles", "words", "seconds", "CPU s", "articles/s", "words/s", "vs naive", "peak MiB (tree)", "largest process MiB", "outcome"]
+    headers = ["set", "step", "articles", "words", "seconds", "CPU s", "other work, cores", "articles/s", "words/s", "vs naive", "peak MiB (tree)", "largest process MiB", "outcome"]
     return markdown_table(headers, lines)
 
 
@@ -83,10 +83,10 @@ def build_table(rows: list[Row]) -> str:
         v = r.values
         per_page = v["seconds"] / v["pages"] if v.get("pages") else None
         ratio = per_page / plain_per_page[r.group] if per_page and r.group in plain_per_page and not r.step.startswith("plain") else None
-        lines.append([r.group, r.step, f"{v['pages']:,}" if "pages" in v else "—", fmt(r.run.seconds), fmt(r.run.cpu), fmt(per_page * 1000 if per_page else None, 2),
+        lines.append([r.group, r.step, f"{v['pages']:,}" if "pages" in v else "—", fmt(r.run.seconds), fmt(r.run.cpu), fmt(r.run.others), fmt(per_page * 1000 if per_page else None, 2),
                       f"{ratio:.2f}×" if ratio else "—", fmt(v.get("site")), fmt(v.get("search")), fmt(v.get("pagefind")),
                       fmt(r.run.tree_mib, 0, thousands=True), fmt(r.run.largest_mib, 0, thousands=True), r.note])
-    headers = ["set", "build", "pages", "seconds", "CPU s", "ms/page", "vs plain per page", "site MiB", "search index MiB", "Pagefind MiB",
+    headers = ["set", "build", "pages", "seconds", "CPU s", "other work, cores", "ms/page", "vs plain per page", "site MiB", "search index MiB", "Pagefind MiB",
                "peak MiB (tree)", "largest process MiB", "note"]
     return markdown_table(headers, lines)
 
@@ -177,7 +177,9 @@ def render(rows: list[Row], *, sizes: dict, header: str, load: tuple[str, str], 
         "Seconds are wall time of the CLI in a child process, start-up and model loading included (the "
         "naive baseline's model load is not counted, in its favour); CPU s is the user and system time of "
         "the process and its descendants (for the naive baseline, model load included), which other work on "
-        "the machine disturbs less than wall time. Words are whitespace-separated words "
+        "the machine disturbs less than wall time; other work is the CPU time every other process of the "
+        "machine used meanwhile (the benchmark's own sampling included, a few hundredths), in cores: on a "
+        "shared two-core machine, wall times and ratios measured while it is high are pessimistic. Words are whitespace-separated words "
         "of the article files. Peak MiB (tree) is the largest sum of VmRSS over the process and all its "
         "descendants, sampled every 50 ms (pages shared between processes count once per process); largest "
         "process is the kernel's ru_maxrss of the biggest one. Pages are the HTML pages MkDocs wrote (not "

@@ -64,6 +64,13 @@ def _rss_bytes(pid: int) -> int:
         return 0
 
 
+def busy_seconds() -> float:
+    """CPU seconds every process of the machine has used since boot (/proc/stat, all cores)."""
+    with open("/proc/stat") as stat:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, stat.readline().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def tree_rss(root: int) -> int:
     """Resident bytes of `root` and all its descendants, summed (shared pages count once per process)."""
     tree, total, todo = _children(), 0, [root]
@@ -104,6 +111,7 @@ class Measured:
     returncode: int
     stdout: str
     stderr: str
+    others: float | None = None  # cores busy with other work meanwhile (the machine may be shared)
 
 
 def measure(command: list[str], cwd: Path, *, check: bool = True, timeout: float | None = None) -> Measured:
@@ -111,7 +119,7 @@ def measure(command: list[str], cwd: Path, *, check: bool = True, timeout: float
     child's resource usage including its waited-for descendants, so `ru_maxrss` is the largest
     process of the tree; the sampler gives the tree's summed resident memory."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        start = time.perf_counter()
+        start, busy = time.perf_counter(), busy_seconds()
         child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, env=ENV, text=True)
         sampler = TreeSampler(child.pid)
         watchdog = threading.Timer(timeout, child.kill) if timeout else None
@@ -126,7 +134,8 @@ def measure(command: list[str], cwd: Path, *, check: bool = True, timeout: float
         out.seek(0)
         err.seek(0)
         cpu = usage.ru_utime + usage.ru_stime
-        done = Measured(seconds, cpu, peak / 2**20, usage.ru_maxrss / 1024, child.returncode, out.read(), err.read())
+        others = max(0.0, busy_seconds() - busy - cpu) / seconds if seconds else None
+        done = Measured(seconds, cpu, peak / 2**20, usage.ru_maxrss / 1024, child.returncode, out.read(), err.read(), others)
     if check and done.returncode:
         raise SystemExit(f"`{' '.join(command)}` (in {cwd}) exited {done.returncode}:\n{done.stderr[-3000:]}")
     return done

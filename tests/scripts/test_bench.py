@@ -105,6 +105,6 @@ def test_quick_run_builds_and_serves_synthetic_briefings(tmp_path):
     built, plain, served = rows
     assert built[1] == "briefkit build --strict" and plain[1].startswith("plain mkdocs build")
     assert int(built[2]) > 20 and built[2] == plain[2]  # the plain build renders as many pages
-    assert float(built[8]) > 0 and float(built[9]) > 0  # search index and Pagefind bundle sizes
+    assert float(built[9]) > 0 and float(built[10]) > 0  # search index and Pagefind bundle sizes
     assert served[1] == "20" and float(served[3]) > 0  # edit -> visible, in seconds
     assert any(line.startswith("| full build of synthetic 20 briefings ≤ 60 s") for line in lines)
