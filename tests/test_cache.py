@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -102,3 +104,59 @@ def test_an_edit_is_still_seen_and_another_folder_is_another_archive(tmp_path, m
     briefing.write_text(briefing.read_text("utf-8").replace("## Summary", "## Summary\n\nA note by an editor."), "utf-8")
     assert "1 kept" in _ingest(runner, "a.txt")
     assert "1 written" in _ingest(runner, "a.txt", "--out", "elsewhere")
+
+
+def _refuse_reading(monkeypatch):
+    def no_reading(path, **kwargs):
+        raise AssertionError(f"read {path}")
+
+    monkeypatch.setattr(ingest_module, "read_articles", no_reading)
+
+
+def test_an_unchanged_article_file_is_not_read_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(TEXT, "utf-8")
+    (tmp_path / "c.txt").write_text(TEXT, "utf-8")  # a duplicate of a.txt
+    runner = CliRunner()
+    _ingest(runner, "a.txt", "c.txt")
+    with monkeypatch.context() as patched:
+        _refuse_reading(patched)
+        second = _ingest(runner, "a.txt", "c.txt")
+    assert "1 unchanged" in second and "1 skipped" in second and "duplicate of a.txt" in second
+
+
+def test_a_rewritten_file_of_the_same_size_is_read_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, "utf-8")
+    runner = CliRunner()
+    _ingest(runner, "a.txt")
+    stat = article.stat()
+    article.write_text(TEXT.replace("Monday", "Friday"), "utf-8")  # as many bytes
+    os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert "1 updated" in _ingest(runner, "a.txt")
+    briefing = next((tmp_path / "briefings").glob("*.md")).read_text("utf-8")
+    assert "Friday" in briefing
+
+
+def test_another_default_date_reads_the_file_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(TEXT.replace("on Monday", "on 2 March 2026"), "utf-8")
+    runner = CliRunner()
+    _ingest(runner, "a.txt")
+    read = []
+    real = ingest_module.read_articles
+    monkeypatch.setattr(ingest_module, "read_articles", lambda path, **kwargs: read.append(path) or real(path, **kwargs))
+    _ingest(runner, "a.txt")
+    assert read == []
+    runner.invoke(app, ["ingest", "a.txt", "--date", "2026-03-09", "--jobs", "1"])
+    assert read == [Path("a.txt")]
+
+
+def test_a_file_that_failed_is_read_and_reported_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    runner = CliRunner()
+    for _ in range(2):
+        result = runner.invoke(app, ["ingest", "empty.txt", "--date", "2026-03-06", "--jobs", "1"])
+        assert result.exit_code == 1 and "empty.txt" in result.output and "1 failed" in result.output

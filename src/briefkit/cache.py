@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
 from functools import lru_cache
 from importlib import metadata, resources
@@ -65,6 +66,19 @@ class FileRecord:
     shingles: np.ndarray
 
 
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's (mtime_ns, size): how the cache tells it has not changed, as make and MkDocs do."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _real(path: Path) -> str:
+    return os.path.realpath(path)
+
+
 def article_key(article: Article, default_date: dt.date | None) -> str:
     fields = dataclasses.asdict(article) | {"default_date": default_date}
     text = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
@@ -84,10 +98,13 @@ class BriefingCache:
             "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,"
             " article TEXT, source TEXT, exact BLOB, shingles BLOB)"
         )
+        self._db.execute("CREATE INDEX IF NOT EXISTS files_by_article ON files (article)")
         self._db.execute("CREATE TABLE IF NOT EXISTS skipped (key TEXT PRIMARY KEY, kept TEXT, message TEXT)")
+        # article files as last read (stat and reading settings): their articles' shown paths and keys
+        self._db.execute("CREATE TABLE IF NOT EXISTS inputs (path TEXT, settings TEXT, mtime_ns INTEGER, size INTEGER, articles TEXT, PRIMARY KEY (path, settings))")
         row = self._db.execute("SELECT value FROM meta WHERE key = 'extractor'").fetchone()
         if row is None or row[0] != extractor_fingerprint():
-            for table in ("briefings", "files", "skipped"):
+            for table in ("briefings", "files", "skipped", "inputs"):
                 self._db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (extractor_fingerprint(),))
         self._db.commit()
@@ -130,6 +147,19 @@ class BriefingCache:
         """The briefing file in `folder` that ingest wrote from this article, if any."""
         rows = self._db.execute("SELECT path FROM files WHERE article = ?", (article,)).fetchall()
         return next((Path(row[0]) for row in rows if Path(row[0]).parent == folder), None)
+
+    def articles_of(self, path: Path, settings: str) -> list[tuple[str, str]] | None:
+        """(shown path, key) of each article of an article file read with these `settings` (the
+        default date, format and size limit), if the file has the size and mtime it had then."""
+        row = self._db.execute("SELECT mtime_ns, size, articles FROM inputs WHERE path = ? AND settings = ?", (_real(path), settings)).fetchone()
+        if row is None or (row[0], row[1]) != file_stamp(path):
+            return None
+        return [tuple(pair) for pair in json.loads(row[2])]
+
+    def put_articles_of(self, path: Path, settings: str, stamp: tuple[int, int] | None, articles: list[tuple[str, str]]) -> None:
+        """Record what reading `path` gave, `stamp` being its (mtime_ns, size) taken before reading."""
+        if stamp is not None:
+            self._db.execute("INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?)", (_real(path), settings, *stamp, json.dumps(articles)))
 
     def skipped(self, key: str) -> tuple[str, str] | None:
         """(the kept briefing or article, the message) of an article skipped as a duplicate."""

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import BriefingCache, article_key
+from .cache import BriefingCache, article_key, file_stamp
 from .dedupe import Deduper, fingerprint
 from .errors import ArticleError, BriefingProblem
 from .model import Briefing
@@ -74,10 +75,13 @@ def ingest(
     JSON list gives several), duplicates of an article already seen (in this batch, or as a briefing
     in `out_dir`) skipped. Articles found in `cache` skip the language model; the others run on
     `jobs` processes. Outcomes come in input order; `done` is called after each file."""
-    files = [(path, _read(path, fmt=fmt, max_bytes=max_bytes)) for path in paths]
+    settings = json.dumps([str(default_date), fmt, max_bytes])  # what else shapes the articles of a file
+    files, stamps = _read_all(paths, out_dir, settings, fmt=fmt, max_bytes=max_bytes, cache=cache)
     articles = [a for _, items in files for a in items if isinstance(a, Article)]
     keys = {id(a): article_key(a, default_date) for a in articles} if cache else {}
-    decided = {id(a): o for a in articles if (o := _from_cache(a, keys[id(a)], cache, out_dir))} if cache else {}
+    if cache is not None:
+        _remember_reads(cache, files, stamps, settings, keys)
+    decided = {id(a): o for a in articles if (o := _from_cache(a.path, keys[id(a)], cache, out_dir))} if cache else {}
     known: dict[Path, Briefing] = {}
     seen = known_briefings(out_dir, known, cache) if len(decided) < len(articles) else Deduper()
     plan = [(path, [_plan_item(item, seen, decided, keys, cache) for item in items]) for path, items in files]
@@ -102,14 +106,42 @@ def ingest(
     return outcomes
 
 
-def _from_cache(article: Article, key: str, cache: BriefingCache, out_dir: Path) -> Outcome | None:
+def _read_all(paths: Iterable[Path], out_dir: Path, settings: str, *, fmt, max_bytes, cache: BriefingCache | None) -> tuple[list, dict]:
+    """Each path with its items (articles and errors as read, or the outcomes the cache recalls for a
+    file it knows unchanged), and the (mtime_ns, size) of the files read, taken before reading them."""
+    files, stamps = [], {}
+    for path in paths:
+        if (recalled := _recall(path, settings, cache, out_dir)) is not None:
+            files.append((path, recalled))
+            continue
+        stamps[path] = file_stamp(path)  # before reading: a file written meanwhile is read again next time
+        files.append((path, _read(path, fmt=fmt, max_bytes=max_bytes)))
+    return files, stamps
+
+
+def _remember_reads(cache: BriefingCache, files: list, stamps: dict, settings: str, keys: dict) -> None:
+    for path, items in files:
+        if path in stamps and items and all(isinstance(item, Article) for item in items):
+            cache.put_articles_of(path, settings, stamps[path], [(item.path, keys[id(item)]) for item in items])
+
+
+def _recall(path: Path, settings: str, cache: BriefingCache | None, out_dir: Path) -> list[Outcome] | None:
+    """The outcomes of an article file the cache knows unchanged, all of whose articles it can decide
+    alone: then the file is not even read."""
+    if cache is None or (recorded := cache.articles_of(path, settings)) is None:
+        return None
+    outcomes = [_from_cache(shown, key, cache, out_dir) for shown, key in recorded]
+    return outcomes if outcomes and all(outcomes) else None
+
+
+def _from_cache(shown: str, key: str, cache: BriefingCache, out_dir: Path) -> Outcome | None:
     """What the cache alone can tell of an article: a duplicate skipped before (whose kept article or
     briefing is still there), or a briefing written from this very article and not touched since."""
     if (skipped := cache.skipped(key)) and Path(skipped[0].split("#")[0]).exists():
-        return Outcome(article.path, "skipped", message=skipped[1])
+        return Outcome(shown, "skipped", message=skipped[1])
     target = cache.file_of(key, out_dir)
     if target is not None and cache.file(target) is not None and cache.has(key):
-        return Outcome(article.path, "unchanged", target)
+        return Outcome(shown, "unchanged", target)
     return None
 
 
@@ -118,6 +150,8 @@ def _plan_item(item: Item, seen: Deduper, decided: dict, keys: dict, cache: Brie
     article read before), or the article itself, to be briefed."""
     if isinstance(item, ArticleError):
         return Outcome(item.path, "failed", message=item.reason)
+    if isinstance(item, Outcome):  # recalled from the cache without reading the file
+        return item
     if id(item) in decided:
         return decided[id(item)]
     if (duplicate := seen.find(item.text, source=source_key(item.path))) is not None:
