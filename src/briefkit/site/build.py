@@ -17,6 +17,7 @@ from ..registry import load_registry
 from ..taxonomy import load_taxonomy
 from .generate import GenerateReport, generate
 from .index import SiteIndex
+from .isolate import run_forked
 from .search import SearchReport, index_site
 from .settings import SiteSettings
 
@@ -36,26 +37,48 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)  # generate, mkdocs, pagefind
 
 
-def generate_site(project: Project, config, memo: dict | None = None) -> tuple[int, GenerateReport]:
+@dataclass
+class SiteMemo:
+    """What a long-running caller (`serve`) keeps between two generations: the valid briefings by
+    path, size and mtime, and the digest of each generated file as last written."""
+
+    briefings: dict = field(default_factory=dict)
+    pages: dict[str, bytes] = field(default_factory=dict)
+
+
+def generate_site(project: Project, config, memo: SiteMemo | None = None) -> tuple[int, GenerateReport]:
     """Check every briefing, then write the generated pages; raises `CheckFailed` with every problem.
     `config` is MkDocs' loaded configuration (docs_dir, site_url, extra.briefkit)."""
     settings = SiteSettings.from_mkdocs(config, str(project.config_file))
     taxonomy = load_taxonomy(project.root)
     registry = load_registry(project.root)
-    briefings, problems = load_briefings([project.briefings_dir], taxonomy, memo) if project.briefings_dir.is_dir() else ([], [])
+    briefings, problems = load_briefings([project.briefings_dir], taxonomy, memo.briefings if memo else None) if project.briefings_dir.is_dir() else ([], [])
     if problems:
         raise CheckFailed(problems)
     index = SiteIndex.build(briefings, taxonomy, registry=registry, min_actor_briefings=settings.min_actor_briefings)
-    return len(briefings), generate(index, Path(config.docs_dir), settings)
+    return len(briefings), generate(index, Path(config.docs_dir), settings, memo.pages if memo else None)
 
 
 def build_site(project: Project, *, strict: bool = False, search: bool = True) -> BuildReport:
+    """Generate the Markdown and render it with MkDocs in a child process (`isolate`), then index
+    the pages with Pagefind once the child's memory is back with the system."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice on every build
+    count, generated, site_dir, seconds = run_forked(render_site, project, strict)
+    clock = _Clock()
+    searched = index_site(Path(site_dir)) if search else None
+    if search:
+        clock.lap("pagefind")
+    return BuildReport(count, generated, site_dir, searched, seconds | clock.seconds)
+
+
+def render_site(project: Project, strict: bool) -> tuple[int, GenerateReport, str, dict[str, float]]:
+    """Generate the site's Markdown and render it with MkDocs: (briefings, what generating wrote,
+    the site folder, seconds of each step)."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice on every build
-    # MkDocs extensions resolve some paths (snippets' base_path) against the working directory
     clock = _Clock()
+    # MkDocs extensions resolve some paths (snippets' base_path) against the working directory
     with contextlib.chdir(project.root):
         config = project.load_mkdocs_config(strict=strict)
         count, generated = generate_site(project, config)
@@ -65,10 +88,7 @@ def build_site(project: Project, *, strict: bool = False, search: bool = True) -
         except MkDocsException as error:
             raise BriefkitError(f"MkDocs: {error}") from None
         clock.lap("mkdocs")
-    searched = index_site(Path(config.site_dir)) if search else None
-    if search:
-        clock.lap("pagefind")
-    return BuildReport(count, generated, config.site_dir, searched, clock.seconds)
+    return count, generated, str(Path(config.site_dir).resolve()), clock.seconds
 
 
 class _Clock:

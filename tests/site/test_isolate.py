@@ -1,0 +1,51 @@
+"""run_forked: a step run in a child process gives back its result, and its errors as briefkit's own."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from briefkit.errors import BriefingProblem, BriefkitError
+from briefkit.site.build import CheckFailed
+from briefkit.site.isolate import ChildCrashed, run_forked
+
+
+def test_the_result_comes_back_from_another_process():
+    assert run_forked(lambda a, b: (a + b, os.getpid()), 2, 3)[0] == 5
+    assert run_forked(os.getpid) != os.getpid()
+
+
+def _problems():
+    raise CheckFailed([BriefingProblem("briefings/a.md", "not a date", line=4, key="date"), BriefingProblem("briefings/b.md", "no title")])
+
+
+def test_check_problems_keep_their_file_line_and_key():
+    with pytest.raises(CheckFailed) as failed:
+        run_forked(_problems)
+    assert [str(p) for p in failed.value.problems] == ["briefings/a.md:4: date: not a date", "briefings/b.md: no title"]
+    assert failed.value.problems[0].line == 4 and failed.value.problems[0].key == "date"
+
+
+def _refused():
+    raise BriefkitError("MkDocs: Aborted with 2 warnings in strict mode!")
+
+
+def test_a_briefkit_error_keeps_its_message():
+    with pytest.raises(BriefkitError, match="Aborted with 2 warnings"):
+        run_forked(_refused)
+
+
+def _bug():
+    return {}["missing"]
+
+
+def test_an_unexpected_error_keeps_the_child_traceback():
+    with pytest.raises(ChildCrashed) as crashed:
+        run_forked(_bug)
+    assert "KeyError: 'missing'" in str(crashed.value) and "_bug" in str(crashed.value)
+
+
+def test_a_child_that_dies_is_reported():
+    with pytest.raises(ChildCrashed, match="exit status 3"):
+        run_forked(os._exit, 3)
