@@ -100,6 +100,23 @@ def test_one_changed_briefing_rewrites_only_its_pages(docs):
     assert "One more line." in (docs / "briefings" / "solo-story.md").read_text("utf-8")
 
 
+def test_with_a_memo_unchanged_pages_are_not_read_back_and_changes_are_written(docs, monkeypatch):
+    memo: dict[str, bytes] = {}
+    generate(index_of(BRIEFINGS), docs, memo=memo)
+    assert set(memo) == set(render(index_of(BRIEFINGS)))
+    read_back = []
+    real = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: read_back.append(self.name) or real(self, *a, **k))
+    changed = dict(BRIEFINGS)
+    changed["solo-story"] = briefing("Solo story", 1, ["Only Once"], topics=("elections",))
+    changed["solo-story"].body += "\n\nOne more line."
+    report = generate(index_of(changed), docs, memo=memo)
+    assert report.written == 1 and [name for name in read_back if name != "format.md"] == []  # format.md: the reference, outside the memo
+    assert "One more line." in real(docs / "briefings" / "solo-story.md", "utf-8")
+    (docs / "briefings" / "budget-debate.md").unlink()  # a page that vanished is written again
+    assert generate(index_of(changed), docs, memo=memo).written == 1
+
+
 def test_removed_briefing_removes_its_stale_pages(docs):
     generate(index_of(BRIEFINGS), docs)
     assert (docs / "briefings" / "solo-story.md").exists()

@@ -3,6 +3,7 @@ remove generated files whose briefing, actor or topic is gone."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,17 +48,25 @@ def render_files(index: SiteIndex, settings: SiteSettings | None = None) -> Iter
     yield from feed_files(site).items()
 
 
-def generate(index: SiteIndex, docs_dir: Path, settings: SiteSettings | None = None) -> GenerateReport:
+def generate(index: SiteIndex, docs_dir: Path, settings: SiteSettings | None = None, memo: dict[str, bytes] | None = None) -> GenerateReport:
+    """Write every generated file whose content changed. `memo` (kept by `serve` between edits) holds
+    the digest of each file as last written, so an unchanged page is not even read back."""
     write_reference(docs_dir)  # guide/format.md, the front-matter reference, from the schema
     files: set[str] = set()
     written = 0
     for relative, content in render_files(index, settings):
         files.add(relative)
         target = docs_dir / relative
-        if _unchanged(target, content):
-            continue
-        write_atomic(target, content, durable=False)  # regenerable: no need to wait for the disk
-        written += 1
+        digest = hashlib.blake2b(content.encode(), digest_size=16).digest() if memo is not None else b""
+        if memo is not None and relative in memo:
+            same = memo[relative] == digest and target.exists()
+        else:
+            same = _unchanged(target, content)
+        if not same:
+            write_atomic(target, content, durable=False)  # regenerable: no need to wait for the disk
+            written += 1
+        if memo is not None:
+            memo[relative] = digest
     removed = 0
     for folder in GENERATED_FOLDERS:
         for stale in sorted((docs_dir / folder).rglob("*"), reverse=True):  # files before their folders

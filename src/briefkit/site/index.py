@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..model import Briefing, Quote, TimelineEntry
@@ -141,7 +142,7 @@ def _link_actor_pages(entries: list[Entry], pages: dict[str, ActorPage], canonic
         for alias in page.aliases:
             by_alias[name_key(alias)].add(page.slug)
     slug_of |= {key: next(iter(found)) for key, found in by_alias.items() if len(found) == 1 and key not in slug_of}
-    patterns = {slug: _spellings_pattern([page.name, *page.aliases]) for slug, page in pages.items()}
+    patterns: dict[str, re.Pattern[str]] = {}  # compiled when an actor's briefing has a timeline
     for entry in entries:
         for slug in entry.actor_slugs:
             page = pages[slug]
@@ -154,6 +155,8 @@ def _link_actor_pages(entries: list[Entry], pages: dict[str, ActorPage], canonic
                 pages[slug].quotes.append((quote, entry))
         for item in entry.briefing.timeline:
             for slug in entry.actor_slugs:
+                if slug not in patterns:
+                    patterns[slug] = _spellings_pattern(tuple(sorted({pages[slug].name, *pages[slug].aliases})))
                 if patterns[slug].search(item.text):
                     pages[slug].timeline.append((item, entry))
     for page in pages.values():
@@ -192,7 +195,8 @@ def unique_slug(slug: str, taken: set[str]) -> str:
     return candidate
 
 
-def _spellings_pattern(spellings: list[str]) -> re.Pattern[str]:
-    """One regex for every spelling of an actor, whole words, any case (compiled once per actor)."""
+@lru_cache(maxsize=1 << 16)  # `serve` indexes the same actors again on every edit
+def _spellings_pattern(spellings: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for every spelling of an actor, whole words, any case."""
     alternatives = sorted({re.escape(s) for s in spellings if s}, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..project import Project
 from ..taxonomy import TAXONOMY_FILE
-from .build import generate_site
+from .build import SiteMemo, generate_site
 
 DEBOUNCE_SECONDS = 0.3
 WATCHED_ROOT_FILES = (TAXONOMY_FILE, "actors.yml")
@@ -69,7 +69,7 @@ def serve_site(project: Project, *, dev_addr: str | None, report: Callable[[str]
     os.chdir(project.root)  # as for build: MkDocs resolves some paths against the working directory
     config = project.load_mkdocs_config()
 
-    memo: dict = {}  # briefings by path, size and mtime: an edit re-reads only the files it touched
+    memo = SiteMemo()  # an edit re-reads only the briefings it touched, and rewrites only the pages it changed
 
     def regenerate() -> None:
         try:
