@@ -340,3 +340,70 @@ def test_a_lone_unknown_word_tagged_person_is_an_organization(nlp):
     assert not _lone_unknown_word(cluster("Petrobras", role="chief"))  # a role says person
     assert not _lone_unknown_word(cluster("Smith"))  # a common surname
     assert not _lone_unknown_word(cluster("Jane Smith", "Smith"))  # named in full
+
+
+def test_a_town_in_a_match_is_its_club_and_a_country_stays_a_place(nlp):
+    actors = by_name(actors_of(nlp, """
+The club beat Norwich 2-1 at home on Saturday.
+
+Bolton v Norwich was postponed. England beat Wales in the evening game.
+"""))
+    assert actors["Norwich"].kind == "organization"
+    assert actors["Bolton"].kind == "organization"
+    assert actors["England"].kind == "place" and actors["Wales"].kind == "place"
+
+
+def test_a_town_named_in_prose_only_stays_a_place(nlp):
+    actors = by_name(actors_of(nlp, "Floods closed three roads in Ipswich on Monday, the council said."))
+    assert actors["Ipswich"].kind == "place"
+
+
+def test_names_heading_table_rows_are_teams_unless_people_or_countries(nlp):
+    _, actors = extract_actors(parse(nlp, """
+Final standings after the last round
+
+Kelso Rovers 12 8 2 2 24
+
+Dunmore Athletic 12 7 1 4 19
+
+Scotland 12 5 3 4 18
+
+Maria Lopez 12 4 4 4 16
+"""))
+    kinds = {a.name: a.kind for a in actors}
+    assert kinds["Kelso Rovers"] == kinds["Dunmore Athletic"] == "organization"
+    assert kinds["Scotland"] == "place" and kinds["Maria Lopez"] == "person"
+
+
+def test_one_row_of_numbers_is_no_table(nlp):
+    _, actors = extract_actors(parse(nlp, "The vote on the plan\n\nCommittee 10 4 2"))
+    assert "Committee" not in {a.name for a in actors}
+
+
+@pytest.mark.parametrize(
+    "text, start, end, name",
+    [
+        ("Kelso Rovers 2 Dunmore", 0, 3, "Kelso Rovers"),  # a score inside a results line
+        ("Bellmoor Commodities Desk +1 212", 0, 5, "Bellmoor Commodities Desk"),  # a telephone number
+        ("HALVERSTON 1996-12-06", 0, 6, "HALVERSTON"),  # a dateline's date
+        ("v Norwich 2-1", 0, 5, "Norwich"),  # a fixture's `v` and its score
+        ("Radio 4", 0, 2, "Radio 4"),  # one word's number stays
+        ("Transport 2000", 0, 2, "Transport 2000"),  # a year stays
+    ],
+)
+def test_a_score_or_a_phone_number_ends_a_name_but_one_word_keeps_its_number(text, start, end, name):
+    from briefkit.extract.actors import _before_numbers
+
+    doc = spacy.blank("en")(text)
+    assert _before_numbers(Span(doc, start, end, label="ORG")).text == name
+
+
+def test_a_dateline_names_a_place(nlp):
+    actors = by_name(actors_of(nlp, """
+Port strike ends
+
+HALVERSTON 1996-12-06
+
+Dock workers returned on Friday after a two-week strike, their union said.
+"""))
+    assert actors["Halverston"].kind == "place"

@@ -17,7 +17,7 @@ from ..text import name_key
 from . import gazetteer
 from .names import given_names, looks_like_person
 from .names import surnames as common_surnames
-from .places import is_known_place
+from .places import is_country, is_known_place
 from .roles import role_of
 
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -56,6 +56,8 @@ class _Cluster:
 def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list[Actor]]:
     """All mentions (each linked to its actor, or to None when dropped) and the actors, most mentioned first."""
     mentions = [m for _, doc in parts for m in find_mentions(doc)]
+    mentions += _table_rows([doc for _, doc in parts], mentions)
+    mentions += [m for _, doc in parts if (m := _dateline_place(doc, mentions))]
     clusters = _merge(mentions)
     # surnames of the people the model is sure of: `Azmat Begg` tagged ORG beside `Moazzam Begg`
     surnames = {c.forms[0].split()[-1] for c in clusters if len(c.forms[0].split()) > 1 and _votes(c)[0] == "person"}
@@ -74,15 +76,79 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
 
 def find_mentions(doc) -> list[Mention]:
     found = []
-    for ent in _repaired_entities(doc):
+    for ent in _split_fixtures(_repaired_entities(doc)):
         if ent.label_ not in KIND_BY_LABEL or _inside_title(ent) or not _nominal(ent) or _common_word(ent):
             continue
+        ent = _before_numbers(ent)
         name, title = clean_name(ent.text, ent.label_)
         if not name:
             continue
         role = role_of(doc, ent.start, ent.end) if ent.label_ in ("PERSON", "ORG") else None
         found.append(Mention(name, ent.label_, doc, ent.start, ent.end, role=role or title))
     return found
+
+
+# A row of a standings or results table: a name, then only numbers (`Sheffield Wednesday 16 6 6 4 17 18 24`)
+_TABLE_ROW = re.compile(r"^[ \t]*(?P<name>[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3})(?:[ \t]+\d+(?:[.:-]\d+)?){2,}[ \t]*$", re.MULTILINE)
+
+
+# A score, a dialling code or a dateline's date ends a name (`Liverpool 0 Sheffield`, `NY ISLANDERS 7`,
+# `RIO DE JANEIRO 1996-12-06`); a year does not (`Transport 2000`), nor one word's number (`Radio 4`)
+_NUMBERISH = re.compile(r"^\+?\d{1,3}$|^\d{4}-\d\d-\d\d$")
+
+
+def _before_numbers(ent):
+    """The entity without a leading `v` (`v Norwich`) and cut before a score, a dialling code or a date."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if end - start > 1 and doc[start].lower_ in _MATCH_AFTER:
+        start += 1
+    for token in doc[start + 1 : end]:
+        date = token.like_num and len(token) == 4 and token.i + 1 < end and doc[token.i + 1].text == "-"
+        if _NUMBERISH.match(token.text) or date:
+            if not (end - start == 2 and token.i == end - 1 and len(token) == 1):
+                end = token.i
+            break
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    span = doc[start:end]
+    span.label_ = ent.label_
+    return span
+
+
+# A wire story's dateline: the place in capitals, then the date (`MELBOURNE 1996-12-06`, `LONDON, Dec 6`)
+_DATELINE = re.compile(
+    r"^\s*(?P<name>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}),?\s+"
+    r"(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
+)
+
+
+def _dateline_place(doc, found: list[Mention]) -> Mention | None:
+    """The place of a dateline that opens a paragraph, when the model did not tag it already."""
+    match = _DATELINE.match(doc.text)
+    if not match:
+        return None
+    span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+    if span is None or any(m.doc is doc and m.start < span.end and span.start < m.end for m in found):
+        return None
+    return Mention(match["name"].title(), "GPE", doc, span.start, span.end)
+
+
+def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
+    """Names heading table rows that the model left out: a team (or, when a country, its national
+    side, a place; when a person's name, the person). Only in an article with two such rows or more."""
+    rows = [(doc, row) for doc in docs for row in _TABLE_ROW.finditer(doc.text)]
+    if len(rows) < 2:
+        return []
+    covered = {(id(m.doc), i) for m in found for i in range(m.start, m.end)}
+    added = []
+    for doc, row in rows:
+        span = doc.char_span(row.start("name"), row.end("name"), alignment_mode="expand")
+        if span is None or any((id(doc), i) in covered for i in range(span.start, span.end)):
+            continue
+        name = row["name"]
+        label = "GPE" if is_country(name) else "PERSON" if looks_like_person(name) else "ORG"
+        added.append(Mention(name, label, doc, span.start, span.end))
+    return added
 
 
 def _repaired_entities(doc):
@@ -105,6 +171,18 @@ def _repaired_entities(doc):
         repaired.append(ent)
         i += 1
     return repaired
+
+
+def _split_fixtures(ents):
+    """`Bolton v Norwich` as one entity is two sides of a match."""
+    for ent in ents:
+        cut = next((t.i for t in ent[1:-1] if t.lower_ in _MATCH_AFTER), None)
+        if cut is None:
+            yield ent
+            continue
+        for part in (ent.doc[ent.start : cut], ent.doc[cut + 1 : ent.end]):
+            part.label_ = ent.label_
+            yield part
 
 
 def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
@@ -256,12 +334,33 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
     # `Newcastle manager`, `Juve boss`: a one-word name before a role word is who employs the person
     if all(len(form.split()) == 1 for form in by_form):
         votes["organization"] += sum(2 for m in cluster.mentions if _employer(m))
+    # `beat Chelsea 2-1`, `Leeds v Derby`: a town in a match is its club (a country, its national side,
+    # stays a place, as news and CoNLL-2003 both have it)
+    if not any(is_country(form) for form in by_form):
+        votes["organization"] += sum(2 for m in cluster.mentions if _in_fixture(m))
     return votes.most_common(1)[0][0], votes
 
 
 def _employer(mention: Mention) -> bool:
     doc = mention.doc
     return mention.end < len(doc) and doc[mention.end].lower_ in gazetteer.role_words() and doc[mention.end].pos_ == "NOUN"
+
+
+_MATCH_BEFORE = {"beat", "beats", "beating", "defeat", "defeats", "defeated", "defeating", "thrashed", "edged", "v", "vs", "versus", "v.", "vs."}
+_MATCH_AFTER = {"v", "vs", "versus", "v.", "vs."}
+_RESULT_VERBS = {"lost", "lose", "losing", "loses", "drew", "draw", "draws", "drawing"}  # `lost to X`, `drew with X`
+_SCORE = re.compile(r"^\d{1,2}(?:-\d{1,2})?$")  # `2` or `2-1`, not a year
+
+
+def _in_fixture(mention: Mention) -> bool:
+    """Whether a mention names a side in a match: after `beat` or `v`, before `v`, or followed by a
+    score (`Leeds 2 Chelsea 1`, `Derby 1-0`)."""
+    doc, start, end = mention.doc, mention.start, mention.end
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
+    if before in _MATCH_BEFORE or after.lower() in _MATCH_AFTER or _SCORE.match(after):
+        return True
+    return before in ("to", "with") and start > 1 and doc[start - 2].lower_ in _RESULT_VERBS
 
 
 def _form_kind(form: str, kind: str, surnames: set[str]) -> str:

