@@ -25,6 +25,7 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 _EDGE_JUNK = re.compile(r"^[^\w]+|[^\w.)]+$")
 _DETERMINERS = {"the", "a", "an"}
 _JOINERS = {"and", "of", "for", "the", "&", "de", "du"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _NAME_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
 _PLAIN_HONORIFICS = {"mr", "mrs", "ms", "miss"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -164,6 +165,7 @@ def _repaired_entities(doc):
             and ent.label_ == "ORG"
             and ent[-1].lower_ in _JOINERS
             and ents[i + 1].start == ent.end
+            and ents[i + 1].label_ in _NAME_LABELS  # not `Commons on` + `Thursday`
         ):
             i += 1
             ent = doc[ent.start : ents[i].end]
@@ -189,7 +191,12 @@ def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
     """The name in an entity's text, and an honorific/title cut from its front (`President`)."""
     if "/" in text or "[" in text:  # photo credits: "Jane Roe/AFP"
         return None, None
-    words = _EDGE_JUNK.sub("", " ".join(text.split())).split()
+    text = " ".join(text.split())
+    if "(" in text and ")" not in text:  # `Transport and General Workers Union (TGWU`: the name before
+        text = text.split("(")[0]
+    words = _EDGE_JUNK.sub("", text).split()
+    while len(words) > 1 and words[-1].casefold() in _JOINERS:  # `Sweeney Todd and`
+        words.pop()
     # `the White House` -> `White House`, but `The Hague` keeps its article
     while len(words) > 1 and words[0].casefold() in _DETERMINERS and not (label in _PLACE_LABELS and len(words) == 2 and words[0] == "The"):
         words.pop(0)

@@ -18,7 +18,7 @@ from ..taxonomy import Taxonomy, load_taxonomy
 MAX_TOPICS = 4
 MIN_SCORE = 2.0
 RELATIVE_CUTOFF = 0.3
-PARENT_SHARE = 0.5
+PARENT_SHARE = 0.75
 LEAD_WEIGHT = 2.0
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
 
