@@ -7,7 +7,7 @@ from math import log1p
 import pytest
 
 from briefkit.errors import BriefkitError
-from briefkit.extract.topics import MAX_TOPICS, extract_topics, fold, score_topics
+from briefkit.extract.topics import MAX_TOPICS, PARENT_SHARE, extract_topics, fold, score_topics
 from briefkit.read import Article, Block
 from briefkit.read.text import parse_text_article
 from briefkit.taxonomy import Taxonomy, Topic, load_taxonomy
@@ -112,14 +112,14 @@ def test_captions_do_not_count_but_subheadings_do():
 def test_subtopic_hits_add_to_the_parent():
     scores = score_topics([("An apple, a pear and another apple and a pear.", 1.0)], FRUIT)
     assert scores["fruit"] == pytest.approx(2 * log1p(2))
-    assert scores["food"] == pytest.approx(log1p(2))  # half of its subtopic's score
+    assert scores["food"] == pytest.approx(PARENT_SHARE * 2 * log1p(2))  # a share of its subtopic's score
     found = extract_topics(article(paragraphs=["An apple, a pear and another apple and a pear. Apples again, and pears for a meal."]), FRUIT)
-    assert found == ["fruit", "food"]
+    assert found == ["food", "fruit"]  # its own `meal` and three quarters of its subtopic's put the parent first
 
 
 def test_parent_own_hits_and_subtopic_share_add_up():
     scores = score_topics([("A meal of apple and pear.", 1.0)], FRUIT)
-    assert scores["food"] == pytest.approx(log1p(1) + 0.5 * 2 * log1p(1))
+    assert scores["food"] == pytest.approx(log1p(1) + PARENT_SHARE * 2 * log1p(1))
 
 
 def test_weak_topics_are_cut_relative_to_the_best():
