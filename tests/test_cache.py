@@ -160,3 +160,16 @@ def test_a_file_that_failed_is_read_and_reported_again(tmp_path, monkeypatch):
     for _ in range(2):
         result = runner.invoke(app, ["ingest", "empty.txt", "--date", "2026-03-06", "--jobs", "1"])
         assert result.exit_code == 1 and "empty.txt" in result.output and "1 failed" in result.output
+
+
+def test_a_new_title_updates_the_briefing_in_place(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, "utf-8")
+    runner = CliRunner()
+    _ingest(runner, "a.txt")
+    (first,) = (tmp_path / "briefings").glob("*.md")
+    article.write_text(TEXT.replace("Harbour reopens after storm", "Dunmore harbour reopens after the storm"), "utf-8")
+    assert "1 updated" in _ingest(runner, "a.txt")
+    assert list((tmp_path / "briefings").glob("*.md")) == [first]  # the same file: its URL stays
+    assert "Dunmore harbour reopens after the storm" in first.read_text("utf-8")

@@ -83,7 +83,8 @@ def ingest(
         _remember_reads(cache, files, stamps, settings, keys)
     decided = {id(a): o for a in articles if (o := _from_cache(a.path, keys[id(a)], cache, out_dir))} if cache else {}
     known: dict[Path, Briefing] = {}
-    seen = known_briefings(out_dir, known, cache) if len(decided) < len(articles) else Deduper()
+    sources: dict[str, Path] = {}  # the briefing each article became, by the article's path
+    seen = known_briefings(out_dir, known, cache, sources) if len(decided) < len(articles) else Deduper()
     plan = [(path, [_plan_item(item, seen, decided, keys, cache) for item in items]) for path, items in files]
     cached = {id(a): b for a in articles if id(a) in keys and id(a) not in decided and (b := cache.get(keys[id(a)]))}
     pending = [a for _, items in plan for a in items if isinstance(a, Article) and id(a) not in cached]
@@ -97,7 +98,7 @@ def ingest(
                 result = cached.get(id(item)) or next(fresh)
                 if cache is not None and isinstance(result, Briefing) and id(item) not in cached:
                     cache.put(keys[id(item)], result)
-                outcome = _store(result, item, out_dir, force=force, merge=merge, known=known)
+                outcome = _store(result, item, out_dir, force=force, merge=merge, known=known, previous=sources.get(source_key(item.path)))
                 if cache is not None and outcome.status in ("written", "updated", "unchanged"):
                     _remember(cache, outcome.target, result, keys[id(item)])
             report(outcome)
@@ -181,11 +182,11 @@ def _unexpected(error: Exception) -> str:
     return f"unexpected error, please report it: {type(error).__name__}: {' '.join(str(error).split())[:200]}"
 
 
-def _store(result: Briefing | ArticleError, article: Article, out_dir: Path, *, force: bool, merge: bool, known: dict) -> Outcome:
+def _store(result: Briefing | ArticleError, article: Article, out_dir: Path, *, force: bool, merge: bool, known: dict, previous: Path | None = None) -> Outcome:
     if isinstance(result, ArticleError):
         return Outcome(article.path, "failed", message=result.reason)
     try:
-        outcome = store(result, Path(article.path), out_dir, force=force, merge=merge, known=known)
+        outcome = store(result, Path(article.path), out_dir, force=force, merge=merge, known=known, previous=previous)
     except ArticleError as error:
         return Outcome(article.path, "failed", message=error.reason)
     if result.date is None:
@@ -193,14 +194,17 @@ def _store(result: Briefing | ArticleError, article: Article, out_dir: Path, *, 
     return outcome
 
 
-def known_briefings(out_dir: Path, known: dict[Path, Briefing] | None = None, cache: BriefingCache | None = None) -> Deduper:
+def known_briefings(out_dir: Path, known: dict[Path, Briefing] | None = None, cache: BriefingCache | None = None, sources: dict[str, Path] | None = None) -> Deduper:
     """The briefings already in `out_dir`, as texts to compare new articles with (and, into `known`,
-    as briefings by path, so that storing does not read them again). A briefing file unchanged since
-    the cache recorded it is not read at all."""
+    as briefings by path, so that storing does not read them again; into `sources`, by the source key
+    of their article). A briefing file unchanged since the cache recorded it is not read at all."""
     seen = Deduper()
+    sources = {} if sources is None else sources
     for path in briefing_paths(out_dir) if out_dir.is_dir() else []:
         if cache is not None and (record := cache.file(path)) is not None:
             seen.add_fingerprint(record.exact, record.shingles, label=str(path), source=record.source)
+            if record.source:
+                sources.setdefault(record.source, path)
             continue
         try:
             briefing = read_briefing(path)
@@ -210,6 +214,8 @@ def known_briefings(out_dir: Path, known: dict[Path, Briefing] | None = None, ca
             known[path] = briefing
         exact, shingles = fingerprint(dedupe_text(briefing))
         seen.add_fingerprint(exact, shingles, label=str(path), source=_source_of(briefing))
+        if _source_of(briefing):
+            sources.setdefault(_source_of(briefing), path)
         if cache is not None:
             cache.put_file(path, article=None, source=_source_of(briefing), exact=exact, shingles=shingles)
     return seen
@@ -233,14 +239,15 @@ def source_key(shown: str) -> str:
 _ITEM = re.compile(r"^(?P<file>.*?)(?P<item>#\d+|:\d+)?$", re.DOTALL)
 
 
-def store(briefing: Briefing, path: Path, out_dir: Path, *, force: bool = False, merge: bool = False, known: dict[Path, Briefing] | None = None) -> Outcome:
+def store(briefing: Briefing, path: Path, out_dir: Path, *, force: bool = False, merge: bool = False, known: dict[Path, Briefing] | None = None, previous: Path | None = None) -> Outcome:
     """Write `briefing` for article `path` into `out_dir`, unless a person edited the briefing already there
-    (then, with `merge`, refresh only what they did not touch)."""
+    (then, with `merge`, refresh only what they did not touch). `previous`, the briefing written from
+    this article before, is updated in place even when the title changed: its URL stays."""
     base = slugify(briefing.title)
     if base in RESERVED_SLUGS:
         base += "-briefing"
-    for n in range(1, 1000):
-        target = out_dir / f"{base if n == 1 else f'{base}-{n}'}{SUFFIX}"
+    names = [f"{base if n == 1 else f'{base}-{n}'}{SUFFIX}" for n in range(1, 1000)]
+    for target in ([previous] if previous is not None and previous.is_file() else []) + [out_dir / name for name in names]:
         if not target.exists():
             write_atomic(target, dump_briefing(briefing))
             return Outcome(str(path), "written", target)
