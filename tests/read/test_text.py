@@ -236,6 +236,7 @@ def test_source_line_directly_under_the_last_paragraph():
         (b"\n\nPier plan\n\n", "only a title"),
         (b"Pier plan\n\nPublished 14 March 2026\n", "only a title"),
         (b"Pier plan\n\nWhat happens next\n", "only a title"),  # a subheading is no body
+        (b"Pier results\n\nShr 45 cts vs 58 cts\n\nNet 1.1 mln vs 829,000\n\nSales 7.9 mln vs 9.4 mln\n", "3 short lines without a sentence (a table of figures?)"),
         (b"Pier plan\n\nA caption [Jane Roe/AFP]\n\nSource: AFP\n", "only a title"),
     ],
 )

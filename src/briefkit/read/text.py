@@ -67,6 +67,9 @@ def parse_text_article(text: str, path: str) -> Article:
             chunks.pop()
     blocks = _blocks(chunks)
     if not any(b.kind == "paragraph" for b in blocks) and standfirst is None:
+        headings = sum(1 for b in blocks if b.kind == "subheading")
+        if headings >= 3:  # a wire's earnings table: `Shr 45 cts vs 58 cts`, one figure a line
+            raise ArticleError(path, f"no body: only a title and {headings} short lines without a sentence (a table of figures?)")
         raise ArticleError(path, "no body (only a title)")
     return finish(Article(path=path, title=title, standfirst=standfirst, date=date, blocks=blocks, source_name=source_name))
 
