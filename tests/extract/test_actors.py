@@ -407,3 +407,23 @@ HALVERSTON 1996-12-06
 Dock workers returned on Friday after a two-week strike, their union said.
 """))
     assert actors["Halverston"].kind == "place"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Maria Ostrova for Tomorrow", "Maria Ostrova"),  # a title after the director's name
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),  # a particle stays
+        ("Ana de Souza", "Ana de Souza"),
+    ],
+)
+def test_a_lower_case_word_that_is_no_particle_ends_a_person_name(text, expected):
+    assert clean_name(text, "PERSON")[0] == expected
+
+
+def test_a_place_in_another_is_two_places():
+    from briefkit.extract.actors import _split_fixtures
+
+    doc = spacy.blank("en")("Pilgrims gathered at the Lotus Shrine in Varnapur on Sunday.")
+    whole = Span(doc, 4, 8, label="FAC")  # `Lotus Shrine in Varnapur`
+    assert [(s.text, s.label_) for s in _split_fixtures([whole])] == [("Lotus Shrine", "FAC"), ("Varnapur", "GPE")]

@@ -28,6 +28,7 @@ _JOINERS = {"and", "of", "for", "the", "&", "de", "du"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _NAME_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
 _PLAIN_HONORIFICS = {"mr", "mrs", "ms", "miss"}
+_NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "bint", "ibn", "al", "el", "ben", "dos", "das", "y", "zu", "ter", "ten"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = {"in", "at", "to", "from", "near", "across", "around", "outside", "inside", "into", "towards", "toward"}
 
@@ -176,14 +177,16 @@ def _repaired_entities(doc):
 
 
 def _split_fixtures(ents):
-    """`Bolton v Norwich` as one entity is two sides of a match."""
+    """`Bolton v Norwich` as one entity is two sides of a match; `Golden Temple in Amritsar`, a place
+    in another."""
     for ent in ents:
-        cut = next((t.i for t in ent[1:-1] if t.lower_ in _MATCH_AFTER), None)
+        cut = next((t.i for t in ent[1:-1] if t.lower_ in _MATCH_AFTER or t.text == "in"), None)
         if cut is None:
             yield ent
             continue
-        for part in (ent.doc[ent.start : cut], ent.doc[cut + 1 : ent.end]):
-            part.label_ = ent.label_
+        second_label = "GPE" if ent.doc[cut].text == "in" else ent.label_
+        for part, label in ((ent.doc[ent.start : cut], ent.label_), (ent.doc[cut + 1 : ent.end], second_label)):
+            part.label_ = label
             yield part
 
 
@@ -212,6 +215,9 @@ def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
     if label == "PERSON":
         while len(words) > 1 and words[0].casefold().rstrip(".") in gazetteer.honorifics():
             title.append(words.pop(0))
+        # `Luc Bondy for Cruel`: a lower-case word that is no name particle (`de`, `van`) ends a name
+        cut = next((i for i, w in enumerate(words) if i and w.islower() and w not in _NAME_PARTICLES), None)
+        words = words[:cut] if cut else words
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     name = " ".join(w for w in words if w)
