@@ -389,13 +389,14 @@ def test_one_row_of_numbers_is_no_table(nlp):
         ("v Norwich 2-1", 0, 5, "Norwich"),  # a fixture's `v` and its score
         ("Radio 4", 0, 2, "Radio 4"),  # one word's number stays
         ("Transport 2000", 0, 2, "Transport 2000"),  # a year stays
+        ("Commons on Thursday", 0, 3, "Commons"),  # a day after a preposition
     ],
 )
 def test_a_score_or_a_phone_number_ends_a_name_but_one_word_keeps_its_number(text, start, end, name):
-    from briefkit.extract.actors import _before_numbers
+    from briefkit.extract.actors import _trim_entity
 
     doc = spacy.blank("en")(text)
-    assert _before_numbers(Span(doc, start, end, label="ORG")).text == name
+    assert _trim_entity(Span(doc, start, end, label="ORG")).text == name
 
 
 def test_a_dateline_names_a_place(nlp):

@@ -8,6 +8,7 @@ actor whose kind is voted by all of its forms, so that the model's mistakes on s
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -81,7 +82,7 @@ def find_mentions(doc) -> list[Mention]:
     for ent in _split_fixtures(_repaired_entities(doc)):
         if ent.label_ not in KIND_BY_LABEL or _inside_title(ent) or not _nominal(ent) or _common_word(ent):
             continue
-        ent = _before_numbers(ent)
+        ent = _trim_entity(ent)
         name, title = clean_name(ent.text, ent.label_)
         if not name:
             continue
@@ -96,16 +97,23 @@ _TABLE_ROW = re.compile(r"^[ \t]*(?P<name>[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}
 
 # A score, a dialling code or a dateline's date ends a name (`Liverpool 0 Sheffield`, `NY ISLANDERS 7`,
 # `RIO DE JANEIRO 1996-12-06`); a year does not (`Transport 2000`), nor one word's number (`Radio 4`)
+_DAYS_AND_MONTHS = {d.lower() for d in (*calendar.day_name, *calendar.month_name) if d}
 _NUMBERISH = re.compile(r"^\+?\d{1,3}$|^\d{4}-\d\d-\d\d$")
 
 
-def _before_numbers(ent):
-    """The entity without a leading `v` (`v Norwich`) and cut before a score, a dialling code or a date."""
+def _trim_entity(ent):
+    """The entity without a leading `v` (`v Norwich`), cut before a score, a dialling code, a date or
+    a preposition that dates it (`Commons on Thursday`)."""
     doc, start, end = ent.doc, ent.start, ent.end
     if end - start > 1 and doc[start].lower_ in _MATCH_AFTER:
         start += 1
     for token in doc[start + 1 : end]:
         date = token.like_num and len(token) == 4 and token.i + 1 < end and doc[token.i + 1].text == "-"
+        # `Commons on Thursday`: a preposition before a day or a month ends a name
+        when = token.is_lower and token.i + 1 < end and doc[token.i + 1].lower_ in _DAYS_AND_MONTHS
+        if when:
+            end = token.i
+            break
         if _NUMBERISH.match(token.text) or date:
             if not (end - start == 2 and token.i == end - 1 and len(token) == 1):
                 end = token.i
