@@ -269,3 +269,28 @@ def test_an_unexpected_error_fails_one_file_not_the_batch(tmp_path, batch, monke
     outcomes = ingest([batch["harbour"], batch["festival"], batch["bridge"]], tmp_path / "briefings")
     assert [o.status for o in outcomes] == ["written", "failed", "written"]
     assert outcomes[1].message == "unexpected error, please report it: ValueError: a reader bug"
+
+
+def test_briefings_of_one_long_title_get_pages_of_their_own(out, tmp_path):
+    from briefkit.check import load_briefings
+    from briefkit.store import page_slug
+    from briefkit.taxonomy import load_taxonomy
+    from briefkit.text import slugify
+
+    title = "Harbour authorities and regional councils agree a shared plan for flood defences on the coast"
+    assert len(slugify(title)) == 80  # the longest slug: its `-2` must not push it over
+    targets = []
+    for n in range(3):
+        source = tmp_path / "articles" / f"flood-{n}.txt"
+        source.parent.mkdir(exist_ok=True)
+        source.write_text(f"{title}\n\nStory {n}.\n", "utf-8")
+        targets.append(store(generated(title, source), source, out).target)
+    assert len({page_slug(t) for t in targets}) == 3  # `<80 characters>-2` was cut back to the first page's slug
+    assert all(page_slug(t) == t.stem for t in targets)
+    assert load_briefings([out], load_taxonomy())[1] == []  # no "would both be the page" problem
+
+
+@pytest.mark.parametrize("title", ["Index", "2024"])
+def test_a_title_that_names_a_listing_page_gets_a_page_of_its_own(out, article, title):
+    target = store(generated(title, article), article, out).target
+    assert target.stem == f"{title.lower()}-briefing"

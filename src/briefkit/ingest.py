@@ -24,10 +24,9 @@ from .model import Briefing
 from .pool import brief_all, brief_chunk
 from .provenance import can_merge, merge
 from .read import MAX_BYTES, Article, Item, read_article, read_articles
-from .store import SUFFIX, briefing_paths, dump_briefing, is_edited, read_briefing, write_atomic
-from .text import slugify
+from .store import SUFFIX, briefing_paths, dump_briefing, is_edited, page_slug, read_briefing, write_atomic
+from .text import MAX_SLUG_LENGTH, slugify
 
-RESERVED_SLUGS = {"index"}  # `briefings/index.md` is the site's list of briefings
 ARTICLE_HEADING = "\n## Article\n"  # in a composed body, the article text follows this heading
 
 
@@ -243,10 +242,7 @@ def store(briefing: Briefing, path: Path, out_dir: Path, *, force: bool = False,
     """Write `briefing` for article `path` into `out_dir`, unless a person edited the briefing already there
     (then, with `merge`, refresh only what they did not touch). `previous`, the briefing written from
     this article before, is updated in place even when the title changed: its URL stays."""
-    base = slugify(briefing.title)
-    if base in RESERVED_SLUGS:
-        base += "-briefing"
-    names = [f"{base if n == 1 else f'{base}-{n}'}{SUFFIX}" for n in range(1, 1000)]
+    names = [_file_name(briefing.title, n) for n in range(1, 1000)]
     for target in ([previous] if previous is not None and previous.is_file() else []) + [out_dir / name for name in names]:
         if not target.exists():
             write_atomic(target, dump_briefing(briefing))
@@ -265,7 +261,16 @@ def store(briefing: Briefing, path: Path, out_dir: Path, *, force: bool = False,
             return Outcome(str(path), "unchanged", target)
         write_atomic(target, dump_briefing(briefing))
         return Outcome(str(path), "updated", target)
-    raise ArticleError(path, f"too many briefings named {base!r}")
+    raise ArticleError(path, f"too many briefings named {names[0]!r}")
+
+
+def _file_name(title: str, n: int) -> str:
+    """The n-th file name for a title: `slug.md`, then `slug-2.md`... The slug is cut short enough
+    for its suffix, so that the file name is its page's slug too: `<80 characters>-2` would be cut
+    back to the first briefing's page."""
+    suffix = "" if n == 1 else f"-{n}"
+    base = page_slug(Path(slugify(title, max_length=MAX_SLUG_LENGTH - len(suffix))))  # `index`, a year: `-briefing`
+    return f"{base}{suffix}{SUFFIX}"
 
 
 KEPT = "kept edited briefing (use --merge to refresh what nobody edited, or --force to overwrite)"
