@@ -71,6 +71,17 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+def _serve_folder(folder: Path, base_path: str) -> ThreadingHTTPServer:
+    handler = type("Handler", (_Handler,), {"prefix": base_path})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def _url(server: ThreadingHTTPServer, base_path: str = "/") -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}{base_path}"
+
+
 @pytest.fixture(scope="session")
 def serve(built_site):
     """`serve(base_path)` -> the URL of the built site served under `base_path` (one server each)."""
@@ -79,16 +90,28 @@ def serve(built_site):
     def start(base_path: str = "/") -> str:
         base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
         if base_path not in servers:
-            handler = type("Handler", (_Handler,), {"prefix": base_path})
-            server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
-            threading.Thread(target=server.serve_forever, daemon=True).start()
-            servers[base_path] = server
-        return f"http://127.0.0.1:{servers[base_path].server_address[1]}{base_path}"
+            servers[base_path] = _serve_folder(built_site, base_path)
+        return _url(servers[base_path], base_path)
 
     yield start
     for server in servers.values():
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def bundled_site(built_site, tmp_path_factory) -> str:
+    """The URL of the same site with its Explore index in one bundle per page, as a large site has
+    several (search.py), served at /."""
+    from briefkit.site.search import index_site
+
+    folder = tmp_path_factory.mktemp("bundled") / "site"
+    shutil.copytree(built_site, folder)
+    assert index_site(folder, bundle_bytes=1).bundles > 2
+    server = _serve_folder(folder, "/")
+    yield _url(server)
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture

@@ -105,3 +105,17 @@ def test_explore_deep_link_searches_and_narrows(page, site):
     page.goto(site + "actors/ada-osei/")
     page.get_by_role("link", name="explore their briefings").click()
     assert explore_results(page) == sorted(NAMING_ACTOR)
+
+
+def test_explore_merges_the_bundles_of_a_large_site(page, bundled_site):
+    page.goto(bundled_site + "explore/")
+    page.locator(".pagefind-ui__search-input").fill("Coastal")  # every briefing's source: in every bundle
+    explore_results(page)
+    assert page.locator(".pagefind-ui__message").inner_text().startswith(f"{len(BRIEFINGS)} results")  # five shown at first
+    page.locator("details.pagefind-ui__filter-block", has_text="actor").locator("summary").click()
+    label = page.locator("label", has_text=re.compile(rf"^{ACTOR}"))
+    assert re.search(rf"\b{len(NAMING_ACTOR)}\b", label.inner_text()), label.inner_text()  # counts summed over bundles
+    label.click()
+    assert explore_results(page) == sorted(NAMING_ACTOR)
+    page.locator("label", has_text=re.compile(r"^2024")).click()
+    assert explore_results(page) == sorted(s for s in NAMING_ACTOR if BRIEFINGS[f"{s}.md"].date.year == 2024)

@@ -260,3 +260,29 @@ def test_real_article_actors(summit):
     for actor in actors:
         for word in ("Loeb", "AFP", "/"):
             assert word not in actor["name"], actor
+
+
+def test_released_page_sources_keep_titles_and_free_the_markdown(tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from briefkit.site.build import release_page_sources
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Harbour news\n\nHome.\n", "utf-8")
+    (tmp_path / "docs" / "strike.md").write_text("---\ntitle: Dockers strike\n---\n\nThe port stopped.\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\nnav: [index.md, strike.md]\n", "utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), strict=True)
+    release_page_sources(config)
+    seen = {}
+
+    def remember(output, page, config):
+        seen[page.file.src_uri] = page.markdown
+        return output
+
+    config.plugins.events["post_page"].append(remember)
+    build(config)
+    assert seen == {"index.md": "", "strike.md": ""}
+    home, strike = ((tmp_path / "site" / path).read_text("utf-8") for path in ("index.html", "strike/index.html"))
+    assert "<title>Test</title>" in home and ">Harbour news</a>" in strike  # the home page's title, in the nav
+    assert "<title>Dockers strike - Test</title>" in strike

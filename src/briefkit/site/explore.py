@@ -1,5 +1,6 @@
 """The Explore page (`/explore/`): Pagefind's own UI over the briefings, with filters by actor, topic,
-kind of actor and year. Its JS, CSS and index are served from the site's `pagefind/` folder.
+kind of actor and year. Its JS, CSS and index (one bundle or more:
+search.py) are served from the site's `pagefind/` folder.
 
 Deep links search and narrow it on arrival: `explore/?q=strike&actor=Ada%20Osei&year=2024`. Pagefind's
 default UI searches only for a word, not for filters alone, so actor and topic pages link with the
@@ -24,22 +25,31 @@ _SCRIPT = """<script>
     element.textContent = "The search index is made by briefkit build; it is not there yet.";
     return;
   }
-  var ui = new PagefindUI({
-    element: element,
-    bundlePath: root + "pagefind/",
-    showSubResults: false,
-    showImages: false,
-    openFilters: ["year", "topic"],
-    translations: {placeholder: "Search the briefings"}
-  });
-  var params = new URLSearchParams(location.search);
-  var filters = {};
-  %(filters)s.forEach(function (key) {
-    var values = params.getAll(key);
-    if (values.length) filters[key] = values;
-  });
-  if (Object.keys(filters).length) ui.triggerFilters(filters);
-  if (params.get("q")) ui.triggerSearch(params.get("q"));
+  var bundle = root + "pagefind/";
+  // a large site's index comes in several bundles (search.py): the first lists the others
+  fetch(bundle + "bundles.json").then(function (r) { return r.ok ? r.json() : {merge: []}; })
+    .catch(function () { return {merge: []}; })
+    .then(function (manifest) { start(manifest.merge || []); });
+
+  function start(others) {
+    var ui = new PagefindUI({
+      element: element,
+      bundlePath: bundle,
+      mergeIndex: others.map(function (folder) { return {bundlePath: bundle + folder}; }),
+      showSubResults: false,
+      showImages: false,
+      openFilters: ["year", "topic"],
+      translations: {placeholder: "Search the briefings"}
+    });
+    var params = new URLSearchParams(location.search);
+    var filters = {};
+    %(filters)s.forEach(function (key) {
+      var values = params.getAll(key);
+      if (values.length) filters[key] = values;
+    });
+    if (Object.keys(filters).length) ui.triggerFilters(filters);
+    if (params.get("q")) ui.triggerSearch(params.get("q"));
+  }
 })();
 </script>"""
 

@@ -4,34 +4,95 @@ Pagefind (PyPI `pagefind[bin]`, a static binary in a wheel) reads the briefing p
 content the theme marks `data-pagefind-body` and the filters the panels carry
 (`data-pagefind-filter`: actor, topic, kind, year), and writes `site/pagefind/`: the index in small
 chunks plus its UI's JS, CSS and WebAssembly, all served from the site itself.
+
+Pagefind holds what it indexes in memory until it writes: about 9 bytes per byte of briefing page
+(2.5 GB for the 290 MB of 10,000 BBC briefings' pages: bench/results.md). A large site is therefore
+indexed in bundles of about `BUNDLE_BYTES` of pages each, one Pagefind run each: `pagefind/`, then
+`pagefind/bundle-2/`, ..., listed in `pagefind/bundles.json`, which the Explore page reads to merge
+them (Pagefind UI's `mergeIndex`: it searches every bundle and sums their filters' counts).
+
+The price of bundles: when a word is missing from a whole bundle, Pagefind falls back, in that
+bundle, to words that begin like it (`portmere` finds `port`), as a single index does for a word
+missing from the whole site; those looser results rank below the exact ones.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BriefkitError
 
 BUNDLE = "pagefind"
+MANIFEST = "bundles.json"  # in the first bundle: the others' folders, relative to it
 PAGES_GLOB = "briefings/**/*.html"  # only briefing pages carry data-pagefind-body: read no others
 EXCLUDE = ".headerlink"  # the headings' permalink signs (¶) are no words
+BUNDLE_BYTES = 160 * 2**20  # of HTML pages: about 1.4 GB of Pagefind's memory, 5,000 BBC briefings
 
 
 @dataclass
 class SearchReport:
     pages: int  # pages indexed
     bundle: Path
+    bundles: int = 1
 
 
-def index_site(site_dir: Path) -> SearchReport:
+def index_site(site_dir: Path, bundle_bytes: int | None = None) -> SearchReport:
     """Rebuild `site_dir/pagefind` from scratch (an old bundle would leave stale chunks behind)."""
     bundle = site_dir / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", PAGES_GLOB, "--output-subdir", BUNDLE, "--exclude-selectors", EXCLUDE, "--silent"]
+    parts = split_pages(sorted(site_dir.glob(PAGES_GLOB)), bundle_bytes or BUNDLE_BYTES)
+    if len(parts) <= 1:  # no page at all is Pagefind's to report
+        _pagefind(site_dir, bundle, PAGES_GLOB)
+    else:
+        for number, pages in enumerate(parts):
+            _index_part(site_dir, pages, bundle / _part_folder(number))
+    others = [_part_folder(number) for number in range(1, len(parts))]
+    (bundle / MANIFEST).write_text(json.dumps({"merge": others}) + "\n", "utf-8")
+    indexed = sum(1 for _ in bundle.glob("**/fragment/*.pf_fragment"))
+    return SearchReport(pages=indexed, bundle=bundle, bundles=max(1, len(parts)))
+
+
+def split_pages(pages: list[Path], budget: int) -> list[list[Path]]:
+    """`pages` in order, cut into as few runs of about equal bytes as keep each within `budget`
+    (10,000 pages of 29 KB make two bundles of 145 MB, not one of 160 MB and one of 130 MB)."""
+    sizes = [page.stat().st_size for page in pages]
+    count = max(1, -(-sum(sizes) // budget))
+    share = sum(sizes) / count
+    parts: list[list[Path]] = [[] for _ in range(count)]
+    done = 0
+    for page, size in zip(pages, sizes):
+        parts[min(count - 1, int((done + size / 2) // share))].append(page)  # by the page's middle byte
+        done += size
+    return [part for part in parts if part]
+
+
+def _part_folder(number: int) -> str:
+    return "" if number == 0 else f"bundle-{number + 1}/"
+
+
+def _index_part(site_dir: Path, pages: list[Path], output: Path) -> None:
+    """Index `pages` alone: Pagefind reads a folder, so it gets one made of hard links to them (or
+    copies where the file system cannot link), at the same paths, so that their URLs stay right."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site_dir) as folder:
+        for page in pages:
+            twin = Path(folder) / page.relative_to(site_dir)
+            twin.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(page, twin)
+            except OSError:
+                shutil.copyfile(page, twin)
+        _pagefind(Path(folder), output, PAGES_GLOB)
+
+
+def _pagefind(site_dir: Path, output: Path, glob: str) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob, "--output-path", str(output), "--exclude-selectors", EXCLUDE, "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except subprocess.TimeoutExpired:
@@ -41,4 +102,3 @@ def index_site(site_dir: Path) -> SearchReport:
         if "No module named pagefind" in done.stderr:
             raise BriefkitError("Pagefind is not installed (pip install 'pagefind[bin]'); it builds the Explore page's index")
         raise BriefkitError(f"Pagefind failed: {reason[-1] if reason else f'exit status {done.returncode}'}")
-    return SearchReport(pages=sum(1 for _ in (bundle / "fragment").glob("*.pf_fragment")), bundle=bundle)
