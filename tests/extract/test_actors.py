@@ -428,3 +428,45 @@ def test_a_place_in_another_is_two_places():
     doc = spacy.blank("en")("Pilgrims gathered at the Lotus Shrine in Varnapur on Sunday.")
     whole = Span(doc, 4, 8, label="FAC")  # `Lotus Shrine in Varnapur`
     assert [(s.text, s.label_) for s in _split_fixtures([whole])] == [("Lotus Shrine", "FAC"), ("Varnapur", "GPE")]
+
+
+FIXTURE_LIST = """Cup draw sends Kelso to Dunmore
+
+The draw for the fifth round was made on Monday, and the holders face a long trip north.
+
+Burnley v Blackburn
+
+Charlton Athletic v Leicester City
+
+Southampton v Brentford or Hartlepool
+
+The ties will be played next month.
+"""
+
+
+def test_short_lines_in_a_row_are_a_list_read_for_its_names_and_a_lone_subheading_is_not(tmp_path):
+    from briefkit.extract import article_texts
+    from briefkit.read import read_article
+
+    path = tmp_path / "draw.txt"
+    path.write_text(FIXTURE_LIST + "\nBackground\n\nThe cup began in 1871.\n", "utf-8")
+    kinds = [kind for kind, _ in article_texts(read_article(path))]
+    assert kinds == ["title", "standfirst", "list", "list", "list", "paragraph", "paragraph"]  # not `Background`
+
+
+def test_the_sides_of_a_fixture_list_are_teams(nlp, tmp_path):
+    from briefkit.extract import article_texts, extract
+    from briefkit.read import read_article
+
+    path = tmp_path / "draw.txt"
+    path.write_text(FIXTURE_LIST, "utf-8")
+    article = read_article(path)
+    docs = list(nlp.pipe(text for _, text in article_texts(article)))
+    kinds = {a.name: a.kind for a in extract(article, docs, published=None).actors}
+    for team in ("Burnley", "Blackburn", "Charlton Athletic", "Leicester City", "Southampton", "Brentford", "Hartlepool"):
+        assert kinds.get(team) == "organization", (team, kinds.get(team))
+
+
+def test_a_person_in_a_match_stays_a_person(nlp):
+    actors = by_name(actors_of(nlp, "Mardy Fish beat Tommy Robredo 7-6 6-2 in the final rubber."))
+    assert actors["Tommy Robredo"].kind == "person"

@@ -37,11 +37,18 @@ Part = tuple[str, "Doc"]  # (block kind: title, standfirst, paragraph or caption
 
 def article_texts(article: Article) -> list[tuple[str, str]]:
     """(kind, text) of what spaCy reads, one per block: the title apart (else the model runs it into
-    the next paragraph), captions without their credits, subheadings and the source line left out."""
+    the next paragraph), captions without their credits, subheadings and the source line left out.
+    Short lines in a row are no subheadings but a list (`Everton v Manchester United`, one fixture a
+    line): read as `list` lines, for their names only."""
     texts = [("title", article.title)]
     if article.standfirst:
         texts.append(("standfirst", article.standfirst))
-    texts += [(b.kind, b.text) for b in article.blocks if b.kind != "subheading"]
+    blocks = article.blocks
+    for i, block in enumerate(blocks):
+        if block.kind != "subheading":
+            texts.append((block.kind, block.text))
+        elif any(0 <= j < len(blocks) and blocks[j].kind == "subheading" for j in (i - 1, i + 1)):
+            texts.append(("list", block.text))
     return texts
 
 

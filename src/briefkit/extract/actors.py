@@ -60,6 +60,7 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
     """All mentions (each linked to its actor, or to None when dropped) and the actors, most mentioned first."""
     mentions = [m for _, doc in parts for m in find_mentions(doc)]
     mentions += _table_rows([doc for _, doc in parts], mentions)
+    mentions += _fixture_sides([doc for kind, doc in parts if kind == "list"], mentions)
     mentions += [m for _, doc in parts if (m := _dateline_place(doc, mentions))]
     clusters = _merge(mentions)
     # surnames of the people the model is sure of: `Azmat Begg` tagged ORG beside `Moazzam Begg`
@@ -158,6 +159,30 @@ def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
         name = row["name"]
         label = "GPE" if is_country(name) else "PERSON" if looks_like_person(name) else "ORG"
         added.append(Mention(name, label, doc, span.start, span.end))
+    return added
+
+
+# A line of a fixture list: `Burnley v Blackburn`, `Southampton v Brentford or Hartlepool`
+_SIDE = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+_FIXTURE_LINE = re.compile(rf"^\W*(?P<home>{_SIDE}(?: or {_SIDE})*) (?:v|vs|v\.|vs\.|versus) (?P<away>{_SIDE}(?: or {_SIDE})*)\W*$")
+
+
+def _fixture_sides(docs: list, found: list[Mention]) -> list[Mention]:
+    """The sides of a fixture list's lines that the model left out: teams (a country, its national
+    side, a place)."""
+    covered = {(id(m.doc), i) for m in found for i in range(m.start, m.end)}
+    added = []
+    for doc in docs:
+        line = _FIXTURE_LINE.match(doc.text)
+        if not line:
+            continue
+        for group in ("home", "away"):
+            offset = line.start(group)
+            for name in line[group].split(" or "):
+                span = doc.char_span(offset, offset + len(name), alignment_mode="expand")
+                offset += len(name) + len(" or ")
+                if span is not None and not any((id(doc), i) in covered for i in range(span.start, span.end)):
+                    added.append(Mention(name, "GPE" if is_country(name) else "ORG", doc, span.start, span.end))
     return added
 
 
@@ -357,9 +382,17 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
         votes["organization"] += sum(2 for m in cluster.mentions if _employer(m))
     # `beat Chelsea 2-1`, `Leeds v Derby`: a town in a match is its club (a country, its national side,
     # stays a place, as news and CoNLL-2003 both have it)
-    if not any(is_country(form) for form in by_form):
-        votes["organization"] += sum(2 for m in cluster.mentions if _in_fixture(m))
+    # (outweighing the model's label for the form: `Leicester City` tagged GPE in `Charlton v Leicester City`);
+    # a person's name stays a person's (`Fish beat Tommy Robredo 7-6`)
+    if not any(is_country(form) or _personal_name(form) for form in by_form):
+        votes["organization"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if _in_fixture(m))
     return votes.most_common(1)[0][0], votes
+
+
+def _personal_name(form: str) -> bool:
+    """A name of two words or more that opens with a given name (`tommy robredo`, not `aston villa`)."""
+    words = form.split()
+    return len(words) > 1 and words[0] in given_names() and not any(w in gazetteer.organization_words() for w in words)
 
 
 def _employer(mention: Mention) -> bool:
