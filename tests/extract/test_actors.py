@@ -470,3 +470,9 @@ def test_the_sides_of_a_fixture_list_are_teams(nlp, tmp_path):
 def test_a_person_in_a_match_stays_a_person(nlp):
     actors = by_name(actors_of(nlp, "Mardy Fish beat Tommy Robredo 7-6 6-2 in the final rubber."))
     assert actors["Tommy Robredo"].kind == "person"
+
+
+def test_a_titled_person_before_a_comma_is_no_role_of_the_name_after_it(nlp):
+    actors = by_name(actors_of(nlp, "In the ruling handed down by Superior Court Judge James Kleinberg, Apple can now see the records. Apple welcomed it."))
+    assert actors["Apple"].kind == "organization"
+    assert actors["Apple"].role is None

@@ -84,6 +84,8 @@ def _as_role(span) -> str | None:
         return None
     if not any(t.lower_ in gazetteer.role_words() for t in span):
         return None
+    if any(t.ent_type_ == "PERSON" for t in span):  # `Judge James Kleinberg, Apple ...`: someone else, titled
+        return None
     if span[-1].pos_ == "ADJ" or span[-1].lower_ in _LINKS:  # a title ends on its noun
         return None
     return span.text.strip() or None
