@@ -7,12 +7,15 @@ from __future__ import annotations
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from briefkit.project import Project
 from briefkit.site.build import generate_site
-from briefkit.site.serve import Regenerator, watch
+from briefkit.errors import BriefkitError
+from briefkit.site.search import SearchReport
+from briefkit.site.serve import ExploreIndexer, Regenerator, watch
 
 SETTLE = 1.0  # seconds for the file system's events to reach the observer
 WAIT = 10  # at most this long for an expected event
@@ -140,3 +143,55 @@ def test_a_saved_briefing_reaches_the_generated_pages(project):
     finally:
         observer.stop()
         observer.join()
+
+
+class SlowIndex:
+    """Stands in for Pagefind: records each run and blocks until released."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.runs: list[tuple[Path, bool]] = []
+        self.release = threading.Event()
+        self.fail = fail
+
+    def __call__(self, site_dir, *, low_priority=False):
+        self.runs.append((site_dir, low_priority))
+        self.release.wait(5)
+        if self.fail:
+            raise BriefkitError("Pagefind failed: no space left")
+        return SearchReport(pages=3, bundle=site_dir / "pagefind")
+
+
+def test_explore_is_indexed_after_a_build_at_low_priority_and_builds_meanwhile_make_one_more_run(tmp_path):
+    index, said = SlowIndex(), []
+    indexer = ExploreIndexer(said.append, index)
+    indexer.built(tmp_path / "first")
+    time.sleep(0.2)
+    for name in ("second", "third", "fourth"):  # while the first run goes on
+        indexer.built(tmp_path / name)
+    index.release.set()
+    indexer.wait(5)
+    assert index.runs == [(tmp_path / "first", True), (tmp_path / "fourth", True)]
+    assert len(said) == 2 and said[0].startswith("Explore: indexed 3 briefing page(s)")
+
+
+def test_a_failed_explore_index_is_reported_and_the_next_build_tries_again(tmp_path):
+    index, said = SlowIndex(fail=True), []
+    index.release.set()
+    indexer = ExploreIndexer(said.append, index)
+    indexer.built(tmp_path)
+    indexer.wait(5)
+    indexer.built(tmp_path)
+    indexer.wait(5)
+    assert len(index.runs) == 2
+    assert said == ["[red]Explore: Pagefind failed: no space left[/red]"] * 2
+
+
+def test_the_serve_hook_hands_the_built_site_to_the_running_indexer(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from briefkit.site import serve, serve_hooks
+
+    seen = []
+    monkeypatch.setattr(serve, "_indexer", SimpleNamespace(built=seen.append))
+    serve_hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    assert seen == [tmp_path]

@@ -43,20 +43,35 @@ class SearchReport:
     bundles: int = 1
 
 
-def index_site(site_dir: Path, bundle_bytes: int | None = None) -> SearchReport:
-    """Rebuild `site_dir/pagefind` from scratch (an old bundle would leave stale chunks behind)."""
-    bundle = site_dir / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)
-    parts = split_pages(sorted(site_dir.glob(PAGES_GLOB)), bundle_bytes or BUNDLE_BYTES)
-    if len(parts) <= 1:  # no page at all is Pagefind's to report
-        _pagefind(site_dir, bundle, PAGES_GLOB)
-    else:
-        for number, pages in enumerate(parts):
-            _index_part(site_dir, pages, bundle / _part_folder(number))
-    others = [_part_folder(number) for number in range(1, len(parts))]
-    (bundle / MANIFEST).write_text(json.dumps({"merge": others}) + "\n", "utf-8")
-    indexed = sum(1 for _ in bundle.glob("**/fragment/*.pf_fragment"))
-    return SearchReport(pages=indexed, bundle=bundle, bundles=max(1, len(parts)))
+def index_site(site_dir: Path, bundle_bytes: int | None = None, *, low_priority: bool = False) -> SearchReport:
+    """Rebuild `site_dir/pagefind`, written beside it and then swapped in: no stale chunk is left
+    behind, and a page being read meanwhile (`serve`) keeps the old index. `low_priority`: Pagefind
+    runs niced, so that it yields to a rebuild."""
+    final = site_dir / BUNDLE
+    staging = Path(tempfile.mkdtemp(prefix=".pagefind-next-", dir=site_dir))
+    try:
+        parts = split_pages(sorted(site_dir.glob(PAGES_GLOB)), bundle_bytes or BUNDLE_BYTES)
+        if len(parts) <= 1:  # no page at all is Pagefind's to report
+            _pagefind(site_dir, staging, PAGES_GLOB, low_priority)
+        else:
+            for number, pages in enumerate(parts):
+                _index_part(site_dir, pages, staging / _part_folder(number), low_priority)
+        others = [_part_folder(number) for number in range(1, len(parts))]
+        (staging / MANIFEST).write_text(json.dumps({"merge": others}) + "\n", "utf-8")
+        indexed = sum(1 for _ in staging.glob("**/fragment/*.pf_fragment"))
+        _swap(staging, final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return SearchReport(pages=indexed, bundle=final, bundles=max(1, len(parts)))
+
+
+def _swap(new: Path, final: Path) -> None:
+    old = final.with_name(f".pagefind-old-{os.getpid()}")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def split_pages(pages: list[Path], budget: int) -> list[list[Path]]:
@@ -77,7 +92,7 @@ def _part_folder(number: int) -> str:
     return "" if number == 0 else f"bundle-{number + 1}/"
 
 
-def _index_part(site_dir: Path, pages: list[Path], output: Path) -> None:
+def _index_part(site_dir: Path, pages: list[Path], output: Path, low_priority: bool) -> None:
     """Index `pages` alone: Pagefind reads a folder, so it gets one made of hard links to them (or
     copies where the file system cannot link), at the same paths, so that their URLs stay right."""
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site_dir) as folder:
@@ -88,11 +103,12 @@ def _index_part(site_dir: Path, pages: list[Path], output: Path) -> None:
                 os.link(page, twin)
             except OSError:
                 shutil.copyfile(page, twin)
-        _pagefind(Path(folder), output, PAGES_GLOB)
+        _pagefind(Path(folder), output, PAGES_GLOB, low_priority)
 
 
-def _pagefind(site_dir: Path, output: Path, glob: str) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob, "--output-path", str(output), "--exclude-selectors", EXCLUDE, "--silent"]
+def _pagefind(site_dir: Path, output: Path, glob: str, low_priority: bool = False) -> None:
+    nice = ["nice", "-n", "10"] if low_priority and shutil.which("nice") else []
+    command = [*nice, sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob, "--output-path", str(output), "--exclude-selectors", EXCLUDE, "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except subprocess.TimeoutExpired:

@@ -1,16 +1,20 @@
 """`briefkit serve`: MkDocs' live-reloading server, with the site's Markdown regenerated whenever a
-briefing or the taxonomy changes (MkDocs then rebuilds and reloads the browser)."""
+briefing or the taxonomy changes (MkDocs then rebuilds and reloads the browser), and the Explore
+page's index remade in the background after each build."""
 
 from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import BriefkitError
 from ..project import Project
 from ..taxonomy import TAXONOMY_FILE
 from .build import SiteMemo, generate_site
+from .search import SearchReport, index_site
 
 DEBOUNCE_SECONDS = 0.3
 WATCHED_ROOT_FILES = (TAXONOMY_FILE, "actors.yml")
@@ -34,6 +38,53 @@ class Regenerator:
             self._timer = threading.Timer(DEBOUNCE_SECONDS, self._regenerate)
             self._timer.daemon = True
             self._timer.start()
+
+
+class ExploreIndexer:
+    """Pagefind over the served site after each build, in a background thread at low priority (an
+    edit shows without waiting for it): one run at a time, and one more when a build ended meanwhile."""
+
+    def __init__(self, report: Callable[[str], None], index: Callable[..., SearchReport] = index_site) -> None:
+        self._report = report
+        self._index = index
+        self._lock = threading.Lock()
+        self._pending: Path | None = None
+        self._thread: threading.Thread | None = None
+
+    def built(self, site_dir: Path) -> None:
+        with self._lock:
+            self._pending = site_dir
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="explore-index", daemon=True)
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._pending = self._pending, None
+                if site_dir is None:
+                    self._thread = None
+                    return
+            start = time.perf_counter()
+            try:
+                searched = self._index(site_dir, low_priority=True)
+                self._report(f"Explore: indexed {searched.pages} briefing page(s) in {time.perf_counter() - start:.1f} s")
+            except BriefkitError as error:
+                self._report(f"[red]Explore: {error}[/red]")
+
+
+_indexer: ExploreIndexer | None = None
+
+
+def explore_built(site_dir: Path) -> None:
+    """Called by serve_hooks.py after each MkDocs build of the served site."""
+    if _indexer is not None:
+        _indexer.built(site_dir)
 
 
 def watch(project: Project, on_change: Callable[[], None]):
@@ -63,7 +114,7 @@ def serve_site(project: Project, *, dev_addr: str | None, report: Callable[[str]
     """Serve the site with live reload. `dirty`: after the first build, MkDocs rebuilds only the pages
     whose Markdown changed (briefkit rewrites only those), so an edit shows in seconds at thousands
     of briefings; Material's search index and the tags page then cover only the rebuilt pages until
-    the next full build."""
+    the next full build. Explore's index covers every page, a few seconds after each build."""
     from mkdocs.commands.serve import serve
 
     os.chdir(project.root)  # as for build: MkDocs resolves some paths against the working directory
@@ -79,9 +130,13 @@ def serve_site(project: Project, *, dev_addr: str | None, report: Callable[[str]
             for line in getattr(error, "problems", [error]):
                 report(f"[red]{line}[/red]")
 
+    global _indexer
+    _indexer = ExploreIndexer(report)
+    hooks = [*config.hooks, str(Path(__file__).with_name("serve_hooks.py"))]  # the site's own hooks first
     generate_site(project, config, memo)
     observer = watch(project, Regenerator(regenerate).changed)
     try:
-        serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True, build_type="dirty" if dirty else None)
+        serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True, build_type="dirty" if dirty else None, hooks=hooks)
     finally:
         observer.stop()
+        _indexer = None
