@@ -150,6 +150,7 @@ def served(request, tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         patch.setenv("NO_MKDOCS_2_WARNING", "1")
+        patch.setattr("briefkit.site.archive.PAGE_BRIEFINGS", 1)  # year pages for actors and topics (archive.py)
         built = runner.invoke(app, ["build", "--strict"])
     assert built.exit_code == 0, built.output
     handler = type("Handler", (PagesHandler,), {"prefix": prefix})
@@ -322,6 +323,7 @@ def test_every_kind_of_generated_page_was_followed(served, crawled):
         assert sum(f"/{folder}/" in p for p in html) >= (1 if folder == "timeline" else 2), folder
     assert any(u.endswith("search/search_index.json") for u, s in crawled.status.items() if s == 200)
     assert any(re.search(r"/workers/search\.[^/]*\.js$", u) for u, s in crawled.status.items() if s == 200)
+    assert any(re.search(r"/(actors|topics)/[^/]+/\d{4}/$", p) for p in html)  # year pages
     assert len(crawled.links) > 100
     pages = {served.base + f"briefings/{Path(name).stem}/" for name in BRIEFINGS}
     assert pages <= set(crawled.status)

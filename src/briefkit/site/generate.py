@@ -15,7 +15,7 @@ from .explore import SRC, explore_page
 from .feeds import feed_files
 from .index import SiteIndex
 from .listings import actors_pages, briefings_pages, home_snippet, timeline_pages, topics_index
-from .pages import actor_page, briefing_page, topic_page
+from .pages import actor_pages, briefing_page, topic_pages
 from .settings import SiteSettings
 
 # Folders of the docs folder that briefkit owns entirely (git-ignored); `_snippets` is excluded from
@@ -43,8 +43,10 @@ def render_files(index: SiteIndex, settings: SiteSettings | None = None) -> Iter
     yield SRC, explore_page(site)
     yield from (briefings_pages(site) | actors_pages(site) | timeline_pages(site)).items()
     yield from ((e.src, briefing_page(e, site)) for e in index.entries)
-    yield from ((actor.src, actor_page(actor, site)) for actor in index.actor_pages())
-    yield from ((f"topics/{topic_id}.md", topic_page(topic_id, site)) for topic_id in index.topics)
+    for actor in index.actor_pages():
+        yield from actor_pages(actor, site).items()
+    for topic_id in index.topics:
+        yield from topic_pages(topic_id, site).items()
     yield from feed_files(site).items()
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from ..text import escape_markdown
+from .archive import archive
 from .context import Site
 from .explore import explore_href
 from .html import a, block, escape
 from .index import ActorPage, Entry
 from .markdown import day, page
-from .parts import actor_counts, briefing_list, timeline_list, ul
+from .parts import actor_counts, ul
 from .svg import Node, cooccurrence_graph, timeline_chart
 
 MAX_BESIDE = 12
@@ -72,6 +73,11 @@ def _tags(entry: Entry, site: Site) -> list[str]:
 
 
 def actor_page(actor: ActorPage, site: Site) -> str:
+    return actor_pages(actor, site)[actor.src]
+
+
+def actor_pages(actor: ActorPage, site: Site) -> dict[str, str]:
+    """The actor's page, and its year pages when it has many briefings (archive.py)."""
     src = actor.src
     count = len(actor.entries)
     facts = [f"<strong>{KIND_NAMES[actor.kind]}</strong>", f"{count} briefing{'s' if count != 1 else ''}"]
@@ -85,15 +91,17 @@ def actor_page(actor: ActorPage, site: Site) -> str:
     sections += [chart] if chart else []
     if actor.roles:
         sections += ["## Roles", ul([f"{escape(role)} ({n})" for role, n in actor.roles.most_common()])]
-    sections += ["## Briefings", briefing_list(site, src, actor.entries, "None yet.")]
+    listed = archive(site, src, actor.name, actor.entries, actor.timeline, "None yet.")
+    sections += ["## Briefings", listed.briefings]
     if actor.quotes:
         sections += ["## Quotes", _quotes(actor, site)]
-    if actor.timeline:
-        sections += ["## Timeline", timeline_list(site, src, actor.timeline)]
+    if listed.timeline:
+        sections += ["## Timeline", listed.timeline]
     beside = actor.beside.most_common(MAX_BESIDE)
     if beside:
         sections += ["## Often beside", _ego_graph(actor, beside, site), actor_counts(site, src, beside)]
-    return page(actor.name, "\n\n".join(s for s in sections if s), description=f"{actor.name} in the briefings", search=NO_SEARCH)
+    main = page(actor.name, "\n\n".join(s for s in sections if s), description=f"{actor.name} in the briefings", search=NO_SEARCH)
+    return {src: main, **listed.pages}
 
 
 def _quotes(actor: ActorPage, site: Site) -> str:
@@ -121,6 +129,11 @@ def _ego_graph(actor: ActorPage, beside: list[tuple[str, int]], site: Site) -> s
 
 
 def topic_page(topic_id: str, site: Site) -> str:
+    return topic_pages(topic_id, site)[f"topics/{topic_id}.md"]
+
+
+def topic_pages(topic_id: str, site: Site) -> dict[str, str]:
+    """The topic's page, and its year pages when it has many briefings (archive.py)."""
     index, src = site.index, f"topics/{topic_id}.md"
     topic = index.taxonomy.topics.get(topic_id)
     label = index.taxonomy.label(topic_id)
@@ -139,7 +152,8 @@ def topic_page(topic_id: str, site: Site) -> str:
     events.sort(key=lambda pair: (pair[0].start, pair[1].sort_key))
     chart = timeline_chart([item.date for item, _ in events], f"Dated events of briefings on {label}, per month")
     sections += [chart] if chart else []
-    sections += ["## Briefings", briefing_list(site, src, entries, "No briefings on this topic yet.")]
+    listed = archive(site, src, label, entries, events, "No briefings on this topic yet.")
+    sections += ["## Briefings", listed.briefings]
     counts: dict[str, int] = {}
     for entry in entries:
         for slug in entry.actor_slugs:
@@ -147,7 +161,7 @@ def topic_page(topic_id: str, site: Site) -> str:
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_BESIDE]
     if top:
         sections += ["## Most frequent actors", actor_counts(site, src, top)]
-    if events:
-        sections += ["## Timeline", timeline_list(site, src, events)]
-    return page(label, "\n\n".join(sections), description=f"Briefings on {label}", feed=feed, search=NO_SEARCH)
+    if listed.timeline:
+        sections += ["## Timeline", listed.timeline]
+    return {src: page(label, "\n\n".join(sections), description=f"Briefings on {label}", feed=feed, search=NO_SEARCH), **listed.pages}
 
