@@ -128,6 +128,12 @@ def test_place_aliases_are_canonicalised(nlp):
     assert "US" not in places and "U.S." not in places
 
 
+def test_a_city_under_its_former_name_is_one_place(nlp):
+    places = by_name(actors_of(nlp, "Floods hit Mumbai on Monday. Bombay, as many still call it, was cut off."))
+    assert places["Mumbai"].kind == "place" and places["Mumbai"].mentions == 2
+    assert "Bombay" not in places
+
+
 def test_organization_aliases_are_canonicalised(nlp):
     actors = actors_of(nlp, "The EU and the UN issued a statement. The European Union later added details.")
     names = by_name(actors)
