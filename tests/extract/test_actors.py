@@ -482,3 +482,21 @@ def test_a_titled_person_before_a_comma_is_no_role_of_the_name_after_it(nlp):
     actors = by_name(actors_of(nlp, "In the ruling handed down by Superior Court Judge James Kleinberg, Apple can now see the records. Apple welcomed it."))
     assert actors["Apple"].kind == "organization"
     assert actors["Apple"].role is None
+
+
+def test_an_organization_with_a_country_before_or_a_company_suffix_after_is_one(nlp):
+    names = {a.name for a in actors_of(nlp, """
+The US Department of Justice opened an inquiry on Monday. The Department of Justice declined to comment.
+
+Shares in Fox Entertainment Group rose. Fox Entertainment said profits had doubled.
+
+The Bank of England Monetary Policy Committee met. The Bank of England kept rates on hold.
+""") if a.kind == "organization"}
+    assert "Department of Justice" not in names and "US Department of Justice" in names
+    assert "Fox Entertainment" not in names and "Fox Entertainment Group" in names
+    assert {"Bank of England", "Bank of England Monetary Policy Committee"} <= names  # a committee is no suffix
+
+
+def test_a_name_written_with_or_without_a_space_is_one_actor(nlp):
+    actors = actors_of(nlp, "The lawsuit named the PowerPage website. Power Page said it would appeal. Power Page has 4,000 readers.")
+    assert [a.name for a in actors if "page" in a.name.lower()] == ["Power Page"]

@@ -282,11 +282,13 @@ def _nominal(ent) -> bool:
 
 def _merge(mentions: list[Mention]) -> list[_Cluster]:
     by_form: dict[str, _Cluster] = {}
+    unspaced: dict[str, str] = {}  # `powerpage` -> `power page`: one name, written with a space or not
     for mention in mentions:
         key = name_key(mention.name)
         known = gazetteer.canonical_names().get(key)
         if known:
             key = name_key(known[0])
+        key = unspaced.setdefault(key.replace(" ", ""), key)
         cluster = by_form.setdefault(key, _Cluster(forms=[key], canonical=known))
         cluster.mentions.append(mention)
 
@@ -319,7 +321,9 @@ def _merge(mentions: list[Mention]) -> list[_Cluster]:
 
 def _merge_short_organizations(clusters: list[_Cluster]) -> list[_Cluster]:
     """`the Bank` after `the Bank of England`, `MPC` beside `Monetary Policy Committee`: a one-word
-    organization that is a word or the initials of exactly one longer one."""
+    organization that is a word or the initials of exactly one longer one. `Department of Justice`
+    beside `US Department of Justice`, `Fox Entertainment` beside `Fox Entertainment Group`: a name
+    that another has with only a country or a company suffix more."""
     organizations = [c for c in clusters if _votes(c)[0] == "organization" and len(c.forms[0].split()) > 1]
     result = []
     for cluster in clusters:
@@ -329,8 +333,26 @@ def _merge_short_organizations(clusters: list[_Cluster]) -> list[_Cluster]:
             if len(matches) == 1:
                 _absorb(matches[0], cluster)
                 continue
+        if len(words) > 1 and cluster in organizations:
+            matches = [o for o in organizations if o is not cluster and _qualified(words, o.forms[0].split())]
+            if len(matches) == 1:
+                _absorb(matches[0], cluster)
+                continue
         result.append(cluster)
     return result
+
+
+_COMPANY_SUFFIXES = {"group", "inc", "corp", "corporation", "plc", "ltd", "llc", "co", "company", "holdings"}
+
+
+def _qualified(short: list[str], long: list[str]) -> bool:
+    """Whether `long` is `short` with a country before it or a company suffix after it."""
+    if len(long) <= len(short):
+        return False
+    if long[-len(short) :] == short:
+        extra = " ".join(long[: -len(short)])
+        return is_country(extra) or gazetteer.canonical_names().get(extra, ("", ""))[1] == "place"
+    return long[: len(short)] == short and all(w in _COMPANY_SUFFIXES for w in long[len(short) :])
 
 
 def _used_as_place(cluster: _Cluster) -> bool:
