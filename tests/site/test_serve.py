@@ -163,12 +163,14 @@ class SlowIndex:
 
 def test_explore_is_indexed_after_a_build_at_low_priority_and_builds_meanwhile_make_one_more_run(tmp_path):
     index, said = SlowIndex(), []
-    indexer = ExploreIndexer(said.append, index)
+    indexer = ExploreIndexer(said.append, index, quiet=0.05)
     indexer.built(tmp_path / "first")
-    time.sleep(0.2)
+    time.sleep(0.3)
+    assert index.runs == [(tmp_path / "first", True)]
     for name in ("second", "third", "fourth"):  # while the first run goes on
         indexer.built(tmp_path / name)
     index.release.set()
+    time.sleep(0.3)
     indexer.wait(5)
     assert index.runs == [(tmp_path / "first", True), (tmp_path / "fourth", True)]
     assert len(said) == 2 and said[0].startswith("Explore: indexed 3 briefing page(s)")
@@ -177,13 +179,30 @@ def test_explore_is_indexed_after_a_build_at_low_priority_and_builds_meanwhile_m
 def test_a_failed_explore_index_is_reported_and_the_next_build_tries_again(tmp_path):
     index, said = SlowIndex(fail=True), []
     index.release.set()
-    indexer = ExploreIndexer(said.append, index)
+    indexer = ExploreIndexer(said.append, index, quiet=0.01)
     indexer.built(tmp_path)
     indexer.wait(5)
     indexer.built(tmp_path)
     indexer.wait(5)
     assert len(index.runs) == 2
     assert said == ["[red]Explore: Pagefind failed: no space left[/red]"] * 2
+
+
+def test_an_edit_under_way_postpones_indexing_until_its_build_has_been_quiet(tmp_path):
+    index, said = SlowIndex(), []
+    index.release.set()
+    indexer = ExploreIndexer(said.append, index, quiet=0.2)
+    indexer.built(tmp_path)
+    time.sleep(0.1)
+    indexer.editing()  # the server regenerates an edit: its build will follow
+    time.sleep(0.3)
+    assert index.runs == []  # not at 0.2 s after the build: the edit pushed it back
+    indexer.built(tmp_path)
+    time.sleep(0.1)
+    assert index.runs == []
+    time.sleep(0.3)
+    indexer.wait(5)
+    assert index.runs == [(tmp_path, True)]
 
 
 def test_the_serve_hook_hands_the_built_site_to_the_running_indexer(tmp_path, monkeypatch):

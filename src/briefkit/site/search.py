@@ -107,7 +107,7 @@ def _index_part(site_dir: Path, pages: list[Path], output: Path, low_priority: b
 
 
 def _pagefind(site_dir: Path, output: Path, glob: str, low_priority: bool = False) -> None:
-    nice = ["nice", "-n", "10"] if low_priority and shutil.which("nice") else []
+    nice = ["nice", "-n", "19"] if low_priority and shutil.which("nice") else []
     command = [*nice, sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob, "--output-path", str(output), "--exclude-selectors", EXCLUDE, "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)

@@ -17,6 +17,8 @@ from .build import SiteMemo, generate_site
 from .search import SearchReport, index_site
 
 DEBOUNCE_SECONDS = 0.3
+QUIET_SECONDS = 2.0  # after a build, before Pagefind indexes the served site for Explore
+EDIT_WAIT = 4  # an edit under way pushes indexing back by this many quiet spells (its build re-arms it)
 WATCHED_ROOT_FILES = (TAXONOMY_FILE, "actors.yml")
 # Events that change a file. watchdog also reports files being opened and closed unwritten, and
 # regenerating reads every briefing: reacting to those would regenerate forever.
@@ -41,27 +43,56 @@ class Regenerator:
 
 
 class ExploreIndexer:
-    """Pagefind over the served site after each build, in a background thread at low priority (an
-    edit shows without waiting for it): one run at a time, and one more when a build ended meanwhile."""
+    """Pagefind over the served site once it has been quiet for `quiet` seconds after a build, in a
+    background thread at the lowest priority, so that an edit never waits for it: an edit under way
+    postpones it, one run goes at a time, and builds meanwhile make one run more."""
 
-    def __init__(self, report: Callable[[str], None], index: Callable[..., SearchReport] = index_site) -> None:
+    def __init__(self, report: Callable[[str], None], index: Callable[..., SearchReport] = index_site, quiet: float = QUIET_SECONDS) -> None:
         self._report = report
         self._index = index
+        self._quiet = quiet
         self._lock = threading.Lock()
         self._pending: Path | None = None
+        self._timer: threading.Timer | None = None
         self._thread: threading.Thread | None = None
 
     def built(self, site_dir: Path) -> None:
         with self._lock:
             self._pending = site_dir
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="explore-index", daemon=True)
-                self._thread.start()
+            self._arm(self._quiet)
+
+    def editing(self) -> None:
+        """An edit is being regenerated: its build comes next and re-arms the wait; should none come
+        (nothing changed), indexing goes ahead a while later."""
+        with self._lock:
+            if self._pending is not None:
+                self._arm(self._quiet * EDIT_WAIT)
+
+    def _arm(self, seconds: float) -> None:
+        self._cancel_timer()
+        self._timer = threading.Timer(seconds, self._start)
+        self._timer.daemon = True
+        self._timer.start()
 
     def wait(self, timeout: float | None = None) -> None:
+        """Until the runs due now are done (for tests)."""
+        timer = self._timer
+        if timer is not None:
+            timer.join(timeout)
         thread = self._thread
         if thread is not None:
             thread.join(timeout)
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _start(self) -> None:
+        with self._lock:
+            if self._thread is None and self._pending is not None:
+                self._thread = threading.Thread(target=self._run, name="explore-index", daemon=True)
+                self._thread.start()
 
     def _run(self) -> None:
         while True:
@@ -123,6 +154,8 @@ def serve_site(project: Project, *, dev_addr: str | None, report: Callable[[str]
     memo = SiteMemo()  # an edit re-reads only the briefings it touched, and rewrites only the pages it changed
 
     def regenerate() -> None:
+        if _indexer is not None:
+            _indexer.editing()
         try:
             count, generated = generate_site(project, config, memo)
             report(f"regenerated {generated.written} page(s) from {count} briefings")
