@@ -180,6 +180,9 @@ def test_state_department_is_still_an_organization(nlp):
     "sentence, person, role",
     [
         ("White House spokesman Sarah Sanders said the meeting went well.", "Sarah Sanders", "White House spokesman"),
+        # a name inside the role (`Harwood Partners`, `Brighton`) does not void it, whatever the model tags it
+        ("Priya Raman, chief UK economist at the investment bank Harwood Partners, said rates would fall.", "Priya Raman", "chief UK economist at the investment bank Harwood Partners"),
+        ("Brighton captain Callum Hartley lifted the trophy.", "Callum Hartley", "Brighton captain"),
         ("Park Ji-won, the South Korean ambassador to Japan, told a press conference the talks were useful.", "Park Ji-won", "South Korean ambassador to Japan"),
         ("Park Ji-won, the South Korean envoy to the US, said the talks were useful.", "Park Ji-won", "South Korean envoy to the US"),
         ("Thomas Reed, the British ambassador to France, told reporters the talks were useful.", "Thomas Reed", "British ambassador to France"),

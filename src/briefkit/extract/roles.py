@@ -27,6 +27,8 @@ def _before(doc, start: int) -> str | None:
         phrase = _title_leftwards(doc, start - 1)
         if phrase is None or (phrase.start > doc[start].sent.start and doc[phrase.start - 1].pos_ not in _OPENERS):
             return None
+        if phrase[-1].ent_type_ == "PERSON":  # `Judge James Kleinberg, Apple ...`: someone else, titled
+            return None
     else:
         phrase = _title_leftwards(doc, start)
     return _as_role(phrase)
@@ -83,8 +85,6 @@ def _as_role(span) -> str | None:
     if span is None or not len(span):
         return None
     if not any(t.lower_ in gazetteer.role_words() for t in span):
-        return None
-    if any(t.ent_type_ == "PERSON" for t in span):  # `Judge James Kleinberg, Apple ...`: someone else, titled
         return None
     if span[-1].pos_ == "ADJ" or span[-1].lower_ in _LINKS:  # a title ends on its noun
         return None
