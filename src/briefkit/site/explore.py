@@ -22,7 +22,7 @@ _SCRIPT = """<script>
   var root = new URL("%(root)s", location.href).pathname;
   var element = document.getElementById("bk-explore");
   if (typeof PagefindUI === "undefined") {
-    element.textContent = "The search index is made by briefkit build; it is not there yet.";
+    element.textContent = "The search index is not there yet: briefkit build makes it, and briefkit serve once the site has been quiet for a few seconds.";
     return;
   }
   var bundle = root + "pagefind/";
