@@ -161,19 +161,26 @@ class SlowIndex:
         return SearchReport(pages=3, bundle=site_dir / "pagefind")
 
 
+def until(condition, timeout: float = 5.0) -> None:
+    """Wait for `condition()` to hold (threads under test), failing after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
 def test_explore_is_indexed_after_a_build_at_low_priority_and_builds_meanwhile_make_one_more_run(tmp_path):
     index, said = SlowIndex(), []
     indexer = ExploreIndexer(said.append, index, quiet=0.05)
     indexer.built(tmp_path / "first")
-    time.sleep(0.3)
-    assert index.runs == [(tmp_path / "first", True)]
+    until(lambda: index.runs)
     for name in ("second", "third", "fourth"):  # while the first run goes on
         indexer.built(tmp_path / name)
     index.release.set()
-    time.sleep(0.3)
+    until(lambda: len(said) == 2)
     indexer.wait(5)
     assert index.runs == [(tmp_path / "first", True), (tmp_path / "fourth", True)]
-    assert len(said) == 2 and said[0].startswith("Explore: indexed 3 briefing page(s)")
+    assert said[0].startswith("Explore: indexed 3 briefing page(s)")
 
 
 def test_a_failed_explore_index_is_reported_and_the_next_build_tries_again(tmp_path):
@@ -181,9 +188,9 @@ def test_a_failed_explore_index_is_reported_and_the_next_build_tries_again(tmp_p
     index.release.set()
     indexer = ExploreIndexer(said.append, index, quiet=0.01)
     indexer.built(tmp_path)
-    indexer.wait(5)
+    until(lambda: len(said) == 1)
     indexer.built(tmp_path)
-    indexer.wait(5)
+    until(lambda: len(said) == 2)
     assert len(index.runs) == 2
     assert said == ["[red]Explore: Pagefind failed: no space left[/red]"] * 2
 
@@ -191,16 +198,13 @@ def test_a_failed_explore_index_is_reported_and_the_next_build_tries_again(tmp_p
 def test_an_edit_under_way_postpones_indexing_until_its_build_has_been_quiet(tmp_path):
     index, said = SlowIndex(), []
     index.release.set()
-    indexer = ExploreIndexer(said.append, index, quiet=0.2)
+    indexer = ExploreIndexer(said.append, index, quiet=1.0)
     indexer.built(tmp_path)
-    time.sleep(0.1)
-    indexer.editing()  # the server regenerates an edit: its build will follow
-    time.sleep(0.3)
-    assert index.runs == []  # not at 0.2 s after the build: the edit pushed it back
-    indexer.built(tmp_path)
-    time.sleep(0.1)
-    assert index.runs == []
-    time.sleep(0.3)
+    indexer.editing()  # the server regenerates an edit: its build will follow (4 quiet spells at most)
+    time.sleep(1.5)
+    assert index.runs == []  # not 1 s after the build: the edit pushed it back
+    indexer.built(tmp_path)  # the edit's build: 1 s of quiet from now
+    until(lambda: index.runs)
     indexer.wait(5)
     assert index.runs == [(tmp_path, True)]
 

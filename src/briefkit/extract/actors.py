@@ -32,6 +32,11 @@ _PLAIN_HONORIFICS = {"mr", "mrs", "ms", "miss"}
 _NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "bint", "ibn", "al", "el", "ben", "dos", "das", "y", "zu", "ter", "ten"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LOCATIVE = {"in", "at", "to", "from", "near", "across", "around", "outside", "inside", "into", "towards", "toward"}
+# Words around the sides of a match (`beat Norwich`, `Bolton v Norwich`, `lost to Leeds`, `Derby 1-0`)
+_MATCH_BEFORE = {"beat", "beats", "beating", "defeat", "defeats", "defeated", "defeating", "thrashed", "edged", "v", "vs", "versus", "v.", "vs."}
+_MATCH_AFTER = {"v", "vs", "versus", "v.", "vs."}
+_RESULT_VERBS = {"lost", "lose", "losing", "loses", "drew", "draw", "draws", "drawing"}  # `lost to X`, `drew with X`
+_SCORE = re.compile(r"^\d{1,2}(?:-\d{1,2})?$")  # `2` or `2-1`, not a year
 
 
 @dataclass(eq=False)
@@ -150,11 +155,11 @@ def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
     rows = [(doc, row) for doc in docs for row in _TABLE_ROW.finditer(doc.text)]
     if len(rows) < 2:
         return []
-    covered = {(id(m.doc), i) for m in found for i in range(m.start, m.end)}
+    covered = _covered(found)
     added = []
     for doc, row in rows:
-        span = doc.char_span(row.start("name"), row.end("name"), alignment_mode="expand")
-        if span is None or any((id(doc), i) in covered for i in range(span.start, span.end)):
+        span = _untagged(doc, row.start("name"), row.end("name"), covered)
+        if span is None:
             continue
         name = row["name"]
         label = "GPE" if is_country(name) else "PERSON" if looks_like_person(name) else "ORG"
@@ -162,15 +167,29 @@ def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
     return added
 
 
+def _covered(found: list[Mention]) -> set[tuple[int, int]]:
+    """(document, token) pairs inside the mentions found so far."""
+    return {(id(m.doc), i) for m in found for i in range(m.start, m.end)}
+
+
+def _untagged(doc, start: int, end: int, covered: set[tuple[int, int]]):
+    """The tokens of characters `start:end`, unless a mention found already holds any of them."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any((id(doc), i) in covered for i in range(span.start, span.end)):
+        return None
+    return span
+
+
 # A line of a fixture list: `Burnley v Blackburn`, `Southampton v Brentford or Hartlepool`
 _SIDE = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
-_FIXTURE_LINE = re.compile(rf"^\W*(?P<home>{_SIDE}(?: or {_SIDE})*) (?:v|vs|v\.|vs\.|versus) (?P<away>{_SIDE}(?: or {_SIDE})*)\W*$")
+_VERSUS = "|".join(re.escape(w) for w in sorted(_MATCH_AFTER, key=len, reverse=True))
+_FIXTURE_LINE = re.compile(rf"^\W*(?P<home>{_SIDE}(?: or {_SIDE})*) (?:{_VERSUS}) (?P<away>{_SIDE}(?: or {_SIDE})*)\W*$")
 
 
 def _fixture_sides(docs: list, found: list[Mention]) -> list[Mention]:
     """The sides of a fixture list's lines that the model left out: teams (a country, its national
     side, a place)."""
-    covered = {(id(m.doc), i) for m in found for i in range(m.start, m.end)}
+    covered = _covered(found)
     added = []
     for doc in docs:
         line = _FIXTURE_LINE.match(doc.text)
@@ -179,9 +198,9 @@ def _fixture_sides(docs: list, found: list[Mention]) -> list[Mention]:
         for group in ("home", "away"):
             offset = line.start(group)
             for name in line[group].split(" or "):
-                span = doc.char_span(offset, offset + len(name), alignment_mode="expand")
+                span = _untagged(doc, offset, offset + len(name), covered)
                 offset += len(name) + len(" or ")
-                if span is not None and not any((id(doc), i) in covered for i in range(span.start, span.end)):
+                if span is not None:
                     added.append(Mention(name, "GPE" if is_country(name) else "ORG", doc, span.start, span.end))
     return added
 
@@ -402,10 +421,9 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
     # `Newcastle manager`, `Juve boss`: a one-word name before a role word is who employs the person
     if all(len(form.split()) == 1 for form in by_form):
         votes["organization"] += sum(2 for m in cluster.mentions if _employer(m))
-    # `beat Chelsea 2-1`, `Leeds v Derby`: a town in a match is its club (a country, its national side,
-    # stays a place, as news and CoNLL-2003 both have it)
-    # (outweighing the model's label for the form: `Leicester City` tagged GPE in `Charlton v Leicester City`);
-    # a person's name stays a person's (`Fish beat Tommy Robredo 7-6`)
+    # `beat Chelsea 2-1`, `Leeds v Derby`: a town in a match is its club, whatever the model said of
+    # the form (`Leicester City` tagged GPE); a country, its national side, stays a place, as news and
+    # CoNLL-2003 both have it, and a person's name a person's (`Fish beat Tommy Robredo 7-6`)
     if not any(is_country(form) or _personal_name(form) for form in by_form):
         votes["organization"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if _in_fixture(m))
     return votes.most_common(1)[0][0], votes
@@ -420,12 +438,6 @@ def _personal_name(form: str) -> bool:
 def _employer(mention: Mention) -> bool:
     doc = mention.doc
     return mention.end < len(doc) and doc[mention.end].lower_ in gazetteer.role_words() and doc[mention.end].pos_ == "NOUN"
-
-
-_MATCH_BEFORE = {"beat", "beats", "beating", "defeat", "defeats", "defeated", "defeating", "thrashed", "edged", "v", "vs", "versus", "v.", "vs."}
-_MATCH_AFTER = {"v", "vs", "versus", "v.", "vs."}
-_RESULT_VERBS = {"lost", "lose", "losing", "loses", "drew", "draw", "draws", "drawing"}  # `lost to X`, `drew with X`
-_SCORE = re.compile(r"^\d{1,2}(?:-\d{1,2})?$")  # `2` or `2-1`, not a year
 
 
 def _in_fixture(mention: Mention) -> bool:

@@ -12,7 +12,7 @@ from ..model import TimelineEntry
 from .context import Site
 from .html import a
 from .index import Entry
-from .markdown import page
+from .markdown import NO_SEARCH, page
 from .parts import briefing_list, timeline_list, ul
 
 PAGE_BRIEFINGS = 100
@@ -41,7 +41,7 @@ def archive(site: Site, src: str, title: str, entries: list[Entry], events: list
         body = [f"All the years: {a(title, site.href(name, src))}."]
         body += ["## Briefings", briefing_list(site, name, briefings)] if briefings else []
         body += ["## Timeline", timeline_list(site, name, dated)] if dated else []
-        pages[name] = page(f"{title}: {year}", "\n\n".join(body), description=f"{title}: the briefings and dated events of {year}", search={"exclude": True})
+        pages[name] = page(f"{title}: {year}", "\n\n".join(body), description=f"{title}: the briefings and dated events of {year}", **NO_SEARCH)
         counts = [f"{len(briefings)} briefing{'s' if len(briefings) != 1 else ''}"] if briefings else []
         counts += [f"{len(dated)} dated event{'s' if len(dated) != 1 else ''}"] if dated else []
         links.append(f"{a(year, site.href(src, name))} ({', '.join(counts)})")

@@ -11,7 +11,7 @@ from .context import Site
 from ..text import slugify
 from .html import a, block
 from .index import INITIALS, KIND_PAGES, ActorPage
-from .markdown import KIND_LABELS, link, month_heading, page
+from .markdown import KIND_LABELS, NO_SEARCH, link, month_heading, page
 from .parts import briefing_list, timeline_list, ul
 from .svg import Node, cooccurrence_graph, timeline_chart
 
@@ -22,7 +22,6 @@ BRIEFINGS_PER_PAGE = 300  # more, and the briefings index links one page per yea
 EVENTS_PER_PAGE = 500  # more, and the timeline links one page per year
 ACTORS_PER_LIST = 200  # more actors of a kind, and they are listed one page per initial
 INDEX_TOP_ACTORS = 30
-NO_SEARCH = {"search": {"exclude": True}}  # listings repeat the briefings: keep Material's index small
 
 
 def home_snippet(site: Site) -> str:

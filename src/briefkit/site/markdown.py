@@ -13,6 +13,10 @@ from ..text import escape_markdown
 # Characters JSON leaves as they are but YAML reads as line breaks (and folds): written as escapes.
 _YAML_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 KIND_LABELS = {"person": "People", "organization": "Organizations", "place": "Places", "group": "Groups"}
+# Front matter of the pages that list briefings (indexes, actors, topics, the timeline): Material's
+# search already holds the briefings (their actors and topics are their tags), so these pages stay
+# out of its index, which keeps it and the build smaller: `page(..., **NO_SEARCH)`.
+NO_SEARCH = {"search": {"exclude": True}}
 
 
 def page(title: str, body: str, **meta) -> str:

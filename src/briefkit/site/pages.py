@@ -10,16 +10,13 @@ from .context import Site
 from .explore import explore_href
 from .html import a, block, escape
 from .index import ActorPage, Entry
-from .markdown import day, page
+from .markdown import NO_SEARCH, day, page
 from .parts import actor_counts, ul
 from .svg import Node, cooccurrence_graph, timeline_chart
 
 MAX_BESIDE = 12
 _HAS_TIMELINE = re.compile(r"^#+\s*timeline\s*$", re.IGNORECASE | re.MULTILINE)
 _WEB = re.compile(r"^https?://", re.IGNORECASE)
-# Actor and topic pages list briefings, which Material's search already holds (their names are the
-# briefings' tags): left out of its index, they keep it and the build smaller.
-NO_SEARCH = {"exclude": True}
 KIND_NAMES = {"person": "Person", "organization": "Organization", "place": "Place", "group": "Group"}
 
 
@@ -100,7 +97,7 @@ def actor_pages(actor: ActorPage, site: Site) -> dict[str, str]:
     beside = actor.beside.most_common(MAX_BESIDE)
     if beside:
         sections += ["## Often beside", _ego_graph(actor, beside, site), actor_counts(site, src, beside)]
-    main = page(actor.name, "\n\n".join(s for s in sections if s), description=f"{actor.name} in the briefings", search=NO_SEARCH)
+    main = page(actor.name, "\n\n".join(s for s in sections if s), description=f"{actor.name} in the briefings", **NO_SEARCH)
     return {src: main, **listed.pages}
 
 
@@ -163,5 +160,5 @@ def topic_pages(topic_id: str, site: Site) -> dict[str, str]:
         sections += ["## Most frequent actors", actor_counts(site, src, top)]
     if listed.timeline:
         sections += ["## Timeline", listed.timeline]
-    return {src: page(label, "\n\n".join(sections), description=f"Briefings on {label}", feed=feed, search=NO_SEARCH), **listed.pages}
+    return {src: page(label, "\n\n".join(sections), description=f"Briefings on {label}", feed=feed, **NO_SEARCH), **listed.pages}
 

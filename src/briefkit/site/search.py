@@ -52,7 +52,7 @@ def index_site(site_dir: Path, bundle_bytes: int | None = None, *, low_priority:
     try:
         parts = split_pages(sorted(site_dir.glob(PAGES_GLOB)), bundle_bytes or BUNDLE_BYTES)
         if len(parts) <= 1:  # no page at all is Pagefind's to report
-            _pagefind(site_dir, staging, PAGES_GLOB, low_priority)
+            _pagefind(site_dir, staging, low_priority)
         else:
             for number, pages in enumerate(parts):
                 _index_part(site_dir, pages, staging / _part_folder(number), low_priority)
@@ -103,12 +103,12 @@ def _index_part(site_dir: Path, pages: list[Path], output: Path, low_priority: b
                 os.link(page, twin)
             except OSError:
                 shutil.copyfile(page, twin)
-        _pagefind(Path(folder), output, PAGES_GLOB, low_priority)
+        _pagefind(Path(folder), output, low_priority)
 
 
-def _pagefind(site_dir: Path, output: Path, glob: str, low_priority: bool = False) -> None:
+def _pagefind(site_dir: Path, output: Path, low_priority: bool) -> None:
     nice = ["nice", "-n", "19"] if low_priority and shutil.which("nice") else []
-    command = [*nice, sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob, "--output-path", str(output), "--exclude-selectors", EXCLUDE, "--silent"]
+    command = [*nice, sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", PAGES_GLOB, "--output-path", str(output), "--exclude-selectors", EXCLUDE, "--silent"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except subprocess.TimeoutExpired:
