@@ -341,12 +341,13 @@ The talks went well, Moggi said, and Juve expect a deal within a week.
 def test_a_lone_unknown_word_tagged_person_is_an_organization(nlp):
     from briefkit.extract.actors import _Cluster, _lone_unknown_word
 
-    def cluster(*names, role=None):
-        mentions = [type("M", (), {"role": role})() for _ in names]
+    def cluster(*names, role=None, person_cue=False):
+        mentions = [type("M", (), {"role": role, "person_cue": person_cue})() for _ in names]
         return _Cluster(forms=[n.casefold() for n in names], mentions=mentions)
 
     assert _lone_unknown_word(cluster("Petrobras"))
     assert not _lone_unknown_word(cluster("Petrobras", role="chief"))  # a role says person
+    assert not _lone_unknown_word(cluster("Okafor", person_cue=True))  # so does a scorer's minute
     assert not _lone_unknown_word(cluster("Smith"))  # a common surname
     assert not _lone_unknown_word(cluster("Jane Smith", "Smith"))  # named in full
 

@@ -20,6 +20,7 @@ from .names import given_names, looks_like_person
 from .names import surnames as common_surnames
 from .places import is_country, is_known_place
 from .roles import role_of
+from .scorecards import person_cue, squad_names
 
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
@@ -48,6 +49,7 @@ class Mention:
     end: int
     role: str | None = None
     actor: Actor | None = None  # set once mentions are merged into actors
+    person_cue: bool = False  # the words around say a person's name (`c Healy b Moody 5`)
 
 
 @dataclass(eq=False)
@@ -67,6 +69,9 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
     mentions += _table_rows([doc for _, doc in parts], mentions)
     mentions += _fixture_sides([doc for kind, doc in parts if kind == "list"], mentions)
     mentions += [m for _, doc in parts if (m := _dateline_place(doc, mentions))]
+    mentions += _squad_members([doc for _, doc in parts], mentions)
+    for mention in mentions:
+        mention.person_cue = person_cue(mention.doc, mention.start, mention.end, mention.name)
     clusters = _merge(mentions)
     # surnames of the people the model is sure of: `Azmat Begg` tagged ORG beside `Moazzam Begg`
     surnames = {c.forms[0].split()[-1] for c in clusters if len(c.forms[0].split()) > 1 and _votes(c)[0] == "person"}
@@ -114,6 +119,9 @@ def _trim_entity(ent):
     if end - start > 1 and doc[start].lower_ in _MATCH_AFTER:
         start += 1
     for token in doc[start + 1 : end]:
+        if token.text == "(":  # `Ann Lee ( Norway`: the bracket holds something else
+            end = token.i
+            break
         date = token.like_num and len(token) == 4 and token.i + 1 < end and doc[token.i + 1].text == "-"
         # `Commons on Thursday`: a preposition before a day or a month ends a name
         when = token.is_lower and token.i + 1 < end and doc[token.i + 1].lower_ in _DAYS_AND_MONTHS
@@ -164,6 +172,18 @@ def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
         name = row["name"]
         label = "GPE" if is_country(name) else "PERSON" if looks_like_person(name) else "ORG"
         added.append(Mention(name, label, doc, span.start, span.end))
+    return added
+
+
+def _squad_members(docs: list, found: list[Mention]) -> list[Mention]:
+    """The players of a squad list by shirt number that the model left out."""
+    covered = _covered(found)
+    added = []
+    for doc in docs:
+        for start, end in squad_names(doc.text):
+            span = _untagged(doc, start, end, covered)
+            if span is not None:
+                added.append(Mention(doc.text[start:end], "PERSON", doc, span.start, span.end))
     return added
 
 
@@ -228,11 +248,15 @@ def _repaired_entities(doc):
     return repaired
 
 
+_CUTS = {"in", "b", "c", "st", "lbw"}  # `Lee c Moreby b Tuckwell`: a cricket scorecard's catcher and bowler
+
+
 def _split_fixtures(ents):
     """`Bolton v Norwich` as one entity is two sides of a match; `Golden Temple in Amritsar`, a place
-    in another."""
+    in another; `Forwards - Ann Lee`, `Japan - Ken Sato`, a heading or a team, then a name; `Moreby b
+    Tuckwell`, two players."""
     for ent in ents:
-        cut = next((t.i for t in ent[1:-1] if t.lower_ in _MATCH_AFTER or t.text == "in"), None)
+        cut = next((t.i for t in ent[1:-1] if t.lower_ in _MATCH_AFTER or t.text in _CUTS or _spaced_dash(t)), None)
         if cut is None:
             yield ent
             continue
@@ -240,6 +264,10 @@ def _split_fixtures(ents):
         for part, label in ((ent.doc[ent.start : cut], ent.label_), (ent.doc[cut + 1 : ent.end], second_label)):
             part.label_ = label
             yield part
+
+
+def _spaced_dash(token) -> bool:
+    return token.text in ("-", "--", "\u2013") and bool(token.whitespace_) and bool(token.nbor(-1).whitespace_)
 
 
 def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
@@ -425,7 +453,9 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
     # the form (`Leicester City` tagged GPE); a country, its national side, stays a place, as news and
     # CoNLL-2003 both have it, and a person's name a person's (`Fish beat Tommy Robredo 7-6`)
     if not any(is_country(form) or _personal_name(form) for form in by_form):
-        votes["organization"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if _in_fixture(m))
+        votes["organization"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if _in_fixture(m) and not m.person_cue)
+    # `( Zola 12 , Vialli 55 )`, `c Healy b Moody 5`, `Peter Nicol ( Scotland )`: scorers and players
+    votes["person"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if m.person_cue)
     return votes.most_common(1)[0][0], votes
 
 
@@ -487,7 +517,7 @@ def _lone_unknown_word(cluster: _Cluster) -> bool:
     words = {w for form in cluster.forms for w in form.split()}
     return (
         len(words) == 1
-        and not any(m.role for m in cluster.mentions)
+        and not any(m.role or m.person_cue for m in cluster.mentions)
         and not (words & given_names() or words & common_surnames())
     )
 

@@ -1,0 +1,70 @@
+"""People in the lines of the sports pages: scorers, squads, scorecards and results by name.
+
+The model reads `Bode 85th` or `Salem Bitar ( Syria )` as anything, and the match rules of `actors`
+would make a name followed by a number a team. The shapes here are what a person has in such lines:
+- a scorer: a name after `(`, a comma or a spaced dash, then a minute (`( Zola 12 , Vialli 55 )`);
+- a cricket scorecard: `c Healy b Moody 5`, `Lara run out 7`, bowling figures `Reiffel 10-2-26-0`;
+- a squad list: a shirt number and a dash before the name (`19 - Ken Sato , 2 - ...`);
+- a result by name: a country or a city in brackets after it (`Peter Nicol ( Scotland )`);
+- a list of people: a name between commas beside a name the model tagged as a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import gazetteer
+from .places import is_country, is_known_place
+
+_DISMISSALS = {"b", "c", "st", "lbw"}  # `c Healy b Moody`: caught by, bowled by, stumped by
+_OUT = re.compile(r"^ ?(?:(?:c|b|st|lbw) |(?:run|not) out\b|\d+(?:\.\d)?-\d+-\d+-\d+\b)")
+_MINUTE = re.compile(r"^ ?\d{1,3}(?:st|nd|rd|th)?(?: ?(?:pen|penalty|own goal))?(?: ?(?:,(?!\d)|;|\))| ?\.?$| and\b)")
+_SCORER_BEFORE = re.compile(r"(?:[(,;]| -| and) ?$")
+_SHIRT_BEFORE = re.compile(r"(?:^|[,;:(]) ?\d{1,2} - ?$")
+_ITEM_END = re.compile(r"^ ?(?:[,;()]|\.? ?$|\d)")
+_BRACKETED_PLACE = re.compile(r"^ ?\( ?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}) ?[),]")
+_SEPARATORS = {",", ";"}
+_ITEM_AFTER = {",", ";", ".", "and"}
+
+# A squad list by shirt number: `19 - Ken Sato , 2 - Jiro Abe ; 3 - ...`; lower-case particles inside
+_NAME = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|(?:al|el|de|da|di|du|van|von|der|den|le|la|bin)(?:-[A-Z][\w'-]*)?)){0,4}"
+_SHIRT = re.compile(rf"(?:^|(?<=[,;:(] ))\d{{1,2}} - (?P<name>{_NAME})(?= [,;()]| \d| ?\.?$)")
+MIN_SQUAD = 3
+
+
+def person_cue(doc, start: int, end: int, name: str) -> bool:
+    """Whether the words around tokens `start:end` of `doc` say the name there is a person's."""
+    words = name.split()
+    if any(w.casefold() in gazetteer.organization_words() for w in words) or is_country(name):
+        return False  # a national side is its country; `Dynamo Moscow`, `Real Madrid` are clubs
+    if is_known_place(name) or (len(words) > 1 and is_known_place(words[-1])):
+        return False
+    span = doc[start:end]
+    before, after = doc.text[: span.start_char], doc.text[span.end_char :]
+    if (start > 0 and doc[start - 1].text in _DISMISSALS) or _OUT.match(after):
+        return True
+    if _SCORER_BEFORE.search(before) and _MINUTE.match(after):
+        return True
+    if _SHIRT_BEFORE.search(before) and _ITEM_END.match(after):
+        return True
+    place = _BRACKETED_PLACE.match(after)
+    if place and (is_country(place["place"]) or is_known_place(place["place"])):
+        return True
+    return _listed_among_people(doc, start, end)
+
+
+def _listed_among_people(doc, start: int, end: int) -> bool:
+    """`Dan Petrescu , Daniel Prodan , Anton Dobos .`: an item of a comma list whose neighbour is a person."""
+    opens = start == 0 or doc[start - 1].text in _SEPARATORS or doc[start - 1].text == "-"
+    closes = end == len(doc) or doc[end].text in _ITEM_AFTER
+    if not (opens and closes):
+        return False
+    previous = start > 1 and doc[start - 1].text in _SEPARATORS and doc[start - 2].ent_type_ == "PERSON"
+    following = end + 1 < len(doc) and doc[end].text in _SEPARATORS and doc[end + 1].ent_type_ == "PERSON"
+    return previous or following
+
+
+def squad_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of the names of a squad list by shirt number, when a paragraph has three or more."""
+    spans = [(m.start("name"), m.end("name")) for m in _SHIRT.finditer(text)]
+    return spans if len(spans) >= MIN_SQUAD else []
