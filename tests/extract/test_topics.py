@@ -146,6 +146,31 @@ def test_four_word_keyword_matches():
     assert score_topics([(text, 1.0)], tax)["regulators"] == pytest.approx(log1p(2))
 
 
+BOARD_GAMES = taxonomy(
+    ("board-games", None, ["chess", "draughts", "~board", "~move"]),
+    ("companies", None, ["shareholder", "~board"]),
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The board met and the board agreed a move.", {}),  # no plain signal: `~` words are not read
+        ("Chess is played on a board, one move at a time.", {"board-games": 3 * log1p(1)}),
+        ("The board answered a shareholder.", {"companies": 2 * log1p(1)}),  # `~board` read for each topic alone
+        ("A shareholder played chess on the board.", {"board-games": 2 * log1p(1), "companies": 2 * log1p(1)}),
+    ],
+)
+def test_marked_words_count_only_beside_a_plain_signal_of_their_topic(text, expected):
+    scores = score_topics([(text, 1.0)], BOARD_GAMES)
+    assert {t: pytest.approx(s) for t, s in expected.items()} == dict(scores)
+
+
+def test_a_word_both_plain_and_marked_counts_as_plain():
+    tax = taxonomy(("sailing", None, ["boat", "~boat", "~mast"]))
+    assert score_topics([("A boat.", 1.0)], tax)["sailing"] == pytest.approx(log1p(1))
+
+
 # --- the default taxonomy ----------------------------------------------------------------------
 
 FOOTBALL = """Rovers beat City 3-1 to reach the cup final
@@ -177,6 +202,48 @@ def test_default_taxonomy_rate_decision():
     found = extract_topics(parse_text_article(CENTRAL_BANK, "x.txt"))
     assert {"monetary-policy", "economy-business-finance"} & set(found[:2])
     assert "sport" not in found
+
+
+CONSOLE_REVIEW = """Space shooter sequel is a triumph on the new console
+
+The follow-up to last year's hit game lets players team up online.
+
+The game's developer says the multiplayer mode was rebuilt from scratch, and gamers who pre-ordered it
+get a bonus level. Critics gave it top marks at an awards show for the games industry, where its
+director collected the prize on stage.
+"""
+
+SPRINT_BAN = """Sprinter banned for two years after failed drugs test
+
+The former champion tested positive for a banned steroid, the anti-doping agency said.
+
+His lawyer said he would appeal to the sport's court, and a hearing is due next month. The athletics
+federation said the doping ban would start from the date of the test.
+"""
+
+OLYMPIC_GAMES = """City prepares to host the Games
+
+Organisers say the Olympic stadium will be ready a year before the opening ceremony, and the
+athletes' village is already half built. Tickets for the Games go on sale in the spring.
+"""
+
+
+def test_default_taxonomy_video_game_review_is_technology():
+    found = extract_topics(parse_text_article(CONSOLE_REVIEW, "x.txt"))
+    assert found[0] in ("science-technology", "video-games")
+    assert "video-games" in found
+
+
+def test_default_taxonomy_doping_ban_is_sport():
+    found = extract_topics(parse_text_article(SPRINT_BAN, "x.txt"))
+    assert found[0] in ("sport", "doping")
+    assert "doping" in found
+
+
+def test_default_taxonomy_the_games_without_a_console_are_not_video_games():
+    found = extract_topics(parse_text_article(OLYMPIC_GAMES, "x.txt"))
+    assert found[0] == "sport"
+    assert "video-games" not in found
 
 
 # --- load_taxonomy -----------------------------------------------------------------------------

@@ -4,7 +4,9 @@ Words are matched case-insensitively with a light plural folding; the title weig
 body word, the standfirst and the lead paragraph twice, and each signal word counts sublinearly
 (log 1 + its weighted count). Three quarters of a subtopic's score count for its parent too, so a
 briefing on sanctions is also a politics briefing (the share was chosen on the odd half of BBC News
-and checked on the even half: `make eval`).
+and checked on the even half: `make eval`). A signal word marked `~` in the taxonomy has common
+senses outside its topic (`~game` is also sport's, `~title` a book's); it counts for the topic only
+in an article that also uses one of the topic's plain signal words.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ import re
 from collections import Counter
 
 from ..read import Article
-from ..taxonomy import Taxonomy, load_taxonomy
+from ..taxonomy import Taxonomy, Topic, load_taxonomy
 
 MAX_TOPICS = 4
 MIN_SCORE = 2.0
 RELATIVE_CUTOFF = 0.3
 PARENT_SHARE = 0.75
 LEAD_WEIGHT = 2.0
+WEAK = "~"  # marks a signal word that counts only beside a plain one of the same topic
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z0-9]+)*")
 
 
@@ -39,6 +42,14 @@ def _terms(text: str) -> list[str]:
     return [fold(w) for w in _WORD.findall(text.casefold())]
 
 
+def _signals(topic: Topic) -> tuple[set[str], set[str]]:
+    """A topic's signal words as matched (folded, space-joined): the plain ones, and those marked
+    `~` in the taxonomy, which have common senses outside the topic (`~record`, `~game`)."""
+    plain = {" ".join(_terms(k)) for k in topic.keywords if not k.startswith(WEAK)}
+    weak = {" ".join(_terms(k)) for k in topic.keywords if k.startswith(WEAK)}
+    return plain, weak - plain
+
+
 def score_topics(weighted_texts: list[tuple[str, float]], taxonomy: Taxonomy) -> Counter:
     longest = max((len(k.split()) for t in taxonomy.topics.values() for k in t.keywords), default=1)
     grams: Counter = Counter()
@@ -49,8 +60,12 @@ def score_topics(weighted_texts: list[tuple[str, float]], taxonomy: Taxonomy) ->
                 grams[" ".join(words[i : i + n])] += weight
     scores: Counter = Counter()
     for topic in taxonomy.topics.values():
+        plain, weak = _signals(topic)
+        found = [key for key in plain if grams[key]]
+        if found:  # a `~` word is read in the topic's sense only beside a plain signal of it
+            found += [key for key in weak if grams[key]]
         # each signal word counts sublinearly: ten mentions of `game` are not ten kinds of evidence
-        hits = sum(math.log1p(grams[key]) for key in {" ".join(_terms(k)) for k in topic.keywords} if grams[key])
+        hits = sum(math.log1p(grams[key]) for key in found)
         if hits:
             scores[topic.id] += hits
             if topic.parent:
