@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Actor
 from ..text import name_key
 from . import gazetteer
+from .headlines import headline_names, in_capitals
 from .names import given_names, looks_like_person
 from .names import surnames as common_surnames
 from .places import is_country, is_known_place
@@ -65,7 +66,9 @@ class _Cluster:
 
 def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list[Actor]]:
     """All mentions (each linked to its actor, or to None when dropped) and the actors, most mentioned first."""
-    mentions = [m for _, doc in parts for m in find_mentions(doc)]
+    capitals = [doc for kind, doc in parts if kind == "title" and in_capitals(doc.text)]
+    mentions = [m for _, doc in parts for m in find_mentions(doc) if doc not in capitals or _acronym(m)]
+    mentions[:0] = _headline_mentions(capitals, mentions)
     mentions += _table_rows([doc for _, doc in parts], mentions)
     mentions += _fixture_sides([doc for kind, doc in parts if kind == "list"], mentions)
     mentions += [m for _, doc in parts if (m := _dateline_place(doc, mentions))]
@@ -100,6 +103,30 @@ def find_mentions(doc) -> list[Mention]:
         role = role_of(doc, ent.start, ent.end) if ent.label_ in ("PERSON", "ORG") else None
         found.append(Mention(name, ent.label_, doc, ent.start, ent.end, role=role or title))
     return found
+
+
+def _acronym(mention: Mention) -> bool:
+    """`NHL`, `IBF`: a short word of capitals, the one kind of name the model reads right in a headline."""
+    return mention.end - mention.start == 1 and len(mention.name) <= 5 and mention.name.isupper()
+
+
+def _headline_mentions(headlines: list, found: list[Mention]) -> list[Mention]:
+    """The names of headlines set in capitals, read from the names of the body (and its countries)."""
+    if not headlines:
+        return []
+    known: dict[str, str] = {}
+    for mention in found:
+        words = name_key(mention.name).split()
+        known.setdefault(" ".join(words), mention.label)
+        if mention.label == "PERSON" and len(words) > 1:
+            known.setdefault(words[-1], "PERSON")  # `BOWYER FINED` after `Lee Bowyer`
+    covered = _covered(found)
+    return [
+        Mention(name, label, doc, start, end)
+        for doc in headlines
+        for start, end, name, label in headline_names(doc, known)
+        if not any((id(doc), i) in covered for i in range(start, end))
+    ]
 
 
 # A row of a standings or results table: a name, then only numbers (`Sheffield Wednesday 16 6 6 4 17 18 24`)
