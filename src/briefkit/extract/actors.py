@@ -19,7 +19,7 @@ from . import gazetteer
 from .headlines import headline_names, in_capitals
 from .names import given_names, looks_like_person
 from .names import surnames as common_surnames
-from .places import is_country, is_known_place
+from .places import is_country, is_known_place, place_cue
 from .roles import role_of
 from .scorecards import person_cue, squad_names
 
@@ -51,6 +51,7 @@ class Mention:
     role: str | None = None
     actor: Actor | None = None  # set once mentions are merged into actors
     person_cue: bool = False  # the words around say a person's name (`c Healy b Moody 5`)
+    place_cue: bool = False  # or a place's (`the town of Kindu`)
 
 
 @dataclass(eq=False)
@@ -75,6 +76,7 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
     mentions += _squad_members([doc for _, doc in parts], mentions)
     for mention in mentions:
         mention.person_cue = person_cue(mention.doc, mention.start, mention.end, mention.name)
+        mention.place_cue = place_cue(mention.doc, mention.start, mention.end, mention.name)
     clusters = _merge(mentions)
     # surnames of the people the model is sure of: `Azmat Begg` tagged ORG beside `Moazzam Begg`
     surnames = {c.forms[0].split()[-1] for c in clusters if len(c.forms[0].split()) > 1 and _votes(c)[0] == "person"}
@@ -174,14 +176,19 @@ _DATELINE = re.compile(
 
 
 def _dateline_place(doc, found: list[Mention]) -> Mention | None:
-    """The place of a dateline that opens a paragraph, when the model did not tag it already."""
+    """The place of a dateline that opens a paragraph, when the model did not tag it already; when
+    it did, whatever it called it (`AMSTERDAM` tagged ORG), a place."""
     match = _DATELINE.match(doc.text)
     if not match:
         return None
     span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
-    if span is None or any(m.doc is doc and m.start < span.end and span.start < m.end for m in found):
+    if span is None:
         return None
-    return Mention(match["name"].title(), "GPE", doc, span.start, span.end)
+    tagged = [m for m in found if m.doc is doc and m.start < span.end and span.start < m.end]
+    for mention in tagged:
+        if (mention.start, mention.end) == (span.start, span.end):
+            mention.label = "GPE"
+    return None if tagged else Mention(match["name"].title(), "GPE", doc, span.start, span.end)
 
 
 def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
@@ -483,6 +490,7 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
         votes["organization"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if _in_fixture(m) and not m.person_cue)
     # `( Zola 12 , Vialli 55 )`, `c Healy b Moody 5`, `Peter Nicol ( Scotland )`: scorers and players
     votes["person"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if m.person_cue)
+    votes["place"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if m.place_cue)
     return votes.most_common(1)[0][0], votes
 
 

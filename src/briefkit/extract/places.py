@@ -43,3 +43,22 @@ def is_country(name: str) -> bool:
 
 
 _HOME_NATIONS = {"england", "scotland", "wales", "northern ireland"}  # national sides, not in GeoNames' countries
+
+
+# Words that say the name beside them is a place: `KwaZulu-Natal province`, `the town of Kindu`,
+# `the capital Bangui`, `in Kinshasa` (for a known place only: `in Arsenal's squad` is no place)
+_PLACE_NOUNS_AFTER = {"province", "state", "region", "county", "district", "prefecture", "town", "city", "village", "island", "port", "airport"}
+_PLACE_NOUNS_BEFORE = {"town", "city", "village", "capital", "province", "region", "island", "port"}
+_IN = {"in", "near"}
+
+
+def place_cue(doc, start: int, end: int, name: str) -> bool:
+    """Whether the words around tokens `start:end` of `doc` say the name there is a place's."""
+    after = doc[end].text if end < len(doc) else ""
+    if after in _PLACE_NOUNS_AFTER:  # lower case only: `Ohio State` is a university
+        return True
+    if start >= 1 and doc[start - 1].lower_ in _PLACE_NOUNS_BEFORE and doc[start - 1].is_lower:
+        return True  # `the capital Bangui`
+    if start >= 2 and doc[start - 1].text == "of" and doc[start - 2].lower_ in _PLACE_NOUNS_BEFORE and doc[start - 2].is_lower:
+        return True  # `the town of Kindu`
+    return start >= 1 and doc[start - 1].lower_ in _IN and is_known_place(name)
