@@ -40,6 +40,10 @@ def by_name(actors) -> dict:
         ("Vice President Mike Pence", "PERSON", ("Mike Pence", "Vice President")),
         ("President", "PERSON", ("President", None)),  # an honorific alone is left as it is
         ("President Hotel", "ORG", ("President Hotel", None)),  # honorifics are cut from people only
+        ("Defender Ivo Marsh", "PERSON", ("Ivo Marsh", "Defender")),  # a role word before a person's name
+        ("Russian Ivo Marsh", "PERSON", ("Ivo Marsh", None)),  # a nationality: cut, and no role
+        ("Croat Ivo Marsh", "PERSON", ("Ivo Marsh", None)),
+        ("Jordan Marsh", "PERSON", ("Jordan Marsh", None)),  # a given name is never cut
         ("the United Nations", "ORG", ("United Nations", None)),
         ("U.S.", "GPE", ("U.S.", None)),  # the final dot of an abbreviation is kept
         ("“Smith,", "PERSON", ("Smith", None)),

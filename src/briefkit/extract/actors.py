@@ -327,8 +327,11 @@ def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
         if honorific.casefold().rstrip(".") not in _PLAIN_HONORIFICS:
             title.append(honorific)  # `Dr`, `Sir` say something; `Mr` does not
     if label == "PERSON":
-        while len(words) > 1 and words[0].casefold().rstrip(".") in gazetteer.honorifics():
-            title.append(words.pop(0))
+        # `President Xi`, `Defender Ian Ross`, `Croat Alen Boksic`: a title, a role or a nationality
+        while len(words) > 1 and (words[0].casefold().rstrip(".") in gazetteer.honorifics() or _descriptor(words[0])):
+            word = words.pop(0)
+            if word.casefold() not in gazetteer.nationalities():  # a nationality is no role
+                title.append(word)
         # `Luc Bondy for Cruel`: a lower-case word that is no name particle (`de`, `van`) ends a name
         cut = next((i for i, w in enumerate(words) if i and w.islower() and w not in _NAME_PARTICLES), None)
         words = words[:cut] if cut else words
@@ -338,6 +341,12 @@ def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
     if len(name) < 2 or not any(c.isupper() for c in name):
         return None, None
     return name, " ".join(title) or None
+
+
+def _descriptor(word: str) -> bool:
+    """A role word or a nationality (`Defender`, `Russian`, `Croat`), never a given name."""
+    key = word.casefold()
+    return key not in given_names() and (key in gazetteer.role_words() or key in gazetteer.nationalities())
 
 
 def _inside_title(ent) -> bool:

@@ -52,3 +52,9 @@ def portfolios() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def organization_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in _data()["organization_words"])
+
+
+@lru_cache(maxsize=1)
+def nationalities() -> frozenset[str]:
+    """`Russian`, `Croat`: words for people of a country, which a person's name can follow."""
+    return frozenset(w.casefold() for w in _data()["nationalities"])
