@@ -228,6 +228,26 @@ athletes' village is already half built. Tickets for the Games go on sale in the
 """
 
 
+TENNIS = """Champion fights back to win on the clay court
+
+The defending champion came from a set down to reach the quarter-final of the tournament.
+
+She saved two match points on the centre court before the umpire's ruling on a line call went her
+way, and the crowd on the packed court rose to her. "I was on trial out there," she said.
+"""
+
+def test_default_taxonomy_a_court_and_a_ruling_in_sport_are_not_law():
+    found = extract_topics(parse_text_article(TENNIS, "x.txt"))
+    assert found[0] == "sport"
+    assert not {"crime-law-justice", "courts"} & set(found)
+
+
+@pytest.mark.parametrize("text, topic", [("the film industry", "cinema"), ("the music industry", "music"), ("the record industry", "music")])
+def test_default_taxonomy_an_industry_named_by_its_art_is_the_art(text, topic):
+    scores = score_topics([(text, 1.0)], load_taxonomy())
+    assert scores[topic] and scores["arts-culture"] > scores["economy-business-finance"]  # which has `industry`
+
+
 def test_default_taxonomy_video_game_review_is_technology():
     found = extract_topics(parse_text_article(CONSOLE_REVIEW, "x.txt"))
     assert found[0] in ("science-technology", "video-games")
