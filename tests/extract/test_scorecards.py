@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefkit.extract.actors import extract_actors
-from briefkit.extract.scorecards import person_cue, squad_names
+from briefkit.extract.scorecards import person_cue, player_names
 from tests.conftest import parse
 
 
@@ -60,10 +60,30 @@ def test_a_squad_list_by_shirt_number_names_people_the_model_missed(nlp):
     assert {kinds.get(n) for n in ("Amir Halvorsen", "Tomasz Brede", "Ilya Varnakov", "Joel Mbeki")} == {"person"}
 
 
+def names_in(text: str) -> list[str]:
+    return [text[start:end] for start, end in player_names(text)]
+
+
 def test_two_numbered_names_are_no_squad():
-    assert squad_names("Results : 1 - Kelso Rovers , 2 - Dunmore Athletic") == []
-    text = "Kelso : 1 - Ann Lee , 2 - Joe Mbeki ; 3 - Nihad al-Boushi ."
-    assert [text[start:end] for start, end in squad_names(text)] == ["Ann Lee", "Joe Mbeki", "Nihad al-Boushi"]
+    assert names_in("Results : 1 - Kelso Rovers , 2 - Dunmore Athletic") == []
+    assert names_in("Kelso : 1 - Ann Lee , 2 - Joe Mbeki ; 3 - Nihad al-Boushi .") == ["Ann Lee", "Joe Mbeki", "Nihad al-Boushi"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kelso 2 ( Brannigan 12 , Okafor 55 pen ) Dunmore 1 ( Ivo Pettersen 80 ) .", ["Brannigan", "Okafor", "Ivo Pettersen"]),
+        ("Dunmore - Joel Mbeki 84 , Amir Halvorsen 88 .", ["Joel Mbeki", "Amir Halvorsen"]),
+        ("Kelso (Brannigan 12, Okafor 55) Dunmore (Pettersen 80)", ["Brannigan", "Okafor", "Pettersen"]),  # prose spacing
+        ("3. Lena Osterberg ( Sweden ) 38.00 ; 4. Mirela Dascalu ( Romania ) 38.12", ["Lena Osterberg", "Mirela Dascalu"]),
+        ("Weather at the airports - Dec 6 .", []),  # a date, not a scorer
+        ("El Salvador 160,553 , Kenya 63,969 .", []),  # countries and their figures
+        ("Kelso Rovers ( Scotland ) 3 , Dunmore ( Kelso Rovers ) .", []),  # a club, and no country in brackets
+        ("He was hurt in the match ( Brannigan said 12 players were ) .", []),
+    ],
+)
+def test_scorers_and_results_by_name_are_found_by_their_shape(text, expected):
+    assert names_in(text) == expected
 
 
 def test_a_name_in_a_list_of_people_is_a_person(nlp):

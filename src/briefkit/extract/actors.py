@@ -21,7 +21,7 @@ from .names import given_names, looks_like_person
 from .names import surnames as common_surnames
 from .places import is_country, is_known_place, place_cue
 from .roles import role_of
-from .scorecards import person_cue, squad_names
+from .scorecards import person_cue, player_names
 
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
@@ -73,7 +73,7 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
     mentions += _table_rows([doc for _, doc in parts], mentions)
     mentions += _fixture_sides([doc for kind, doc in parts if kind == "list"], mentions)
     mentions += [m for _, doc in parts if (m := _dateline_place(doc, mentions))]
-    mentions += _squad_members([doc for _, doc in parts], mentions)
+    mentions += _players([doc for _, doc in parts], mentions)
     for mention in mentions:
         mention.person_cue = person_cue(mention.doc, mention.start, mention.end, mention.name)
         mention.place_cue = place_cue(mention.doc, mention.start, mention.end, mention.name)
@@ -209,12 +209,12 @@ def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
     return added
 
 
-def _squad_members(docs: list, found: list[Mention]) -> list[Mention]:
-    """The players of a squad list by shirt number that the model left out."""
+def _players(docs: list, found: list[Mention]) -> list[Mention]:
+    """The players of squad lists, scorers and results by name that the model left out."""
     covered = _covered(found)
     added = []
     for doc in docs:
-        for start, end in squad_names(doc.text):
+        for start, end in player_names(doc.text):
             span = _untagged(doc, start, end, covered)
             if span is not None:
                 added.append(Mention(doc.text[start:end], "PERSON", doc, span.start, span.end))

@@ -11,6 +11,7 @@ would make a name followed by a number a team. The shapes here are what a person
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from . import gazetteer
@@ -24,6 +25,7 @@ _SHIRT_BEFORE = re.compile(r"(?:^|[,;:(]) ?\d{1,2} - ?$")
 _ITEM_END = re.compile(r"^ ?(?:[,;()]|\.? ?$|\d)")
 _BRACKETED_PLACE = re.compile(r"^ ?\( ?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}) ?[),]")
 _SEPARATORS = {",", ";"}
+_CALENDAR = {n.casefold() for n in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name, *calendar.month_abbr) if n} | {"sept"}
 _ITEM_AFTER = {",", ";", ".", "and"}
 
 # A squad list by shirt number: `19 - Ken Sato , 2 - Jiro Abe ; 3 - ...`; lower-case particles inside
@@ -64,7 +66,34 @@ def _listed_among_people(doc, start: int, end: int) -> bool:
     return previous or following
 
 
-def squad_names(text: str) -> list[tuple[int, int]]:
-    """Character spans of the names of a squad list by shirt number, when a paragraph has three or more."""
-    spans = [(m.start("name"), m.end("name")) for m in _SHIRT.finditer(text)]
-    return spans if len(spans) >= MIN_SQUAD else []
+# A scorer: `( Zola 12 , Vialli 55 )`, `Japan - Ken Sato 84 , Jiro Abe 88`; a result by name:
+# `Lena Osterberg ( Sweden ) 38.00`
+_SCORER = re.compile(rf"(?:(?<=\()|(?<=, )|(?<=\( )|(?<= - ))(?P<name>{_NAME}) \d{{1,3}}(?:st|nd|rd|th)?(?: pen(?:alty)?)?(?![\d.:]|,\d)(?= ?[,;)]| and\b| ?\.?$)")
+_RESULT = re.compile(rf"(?:^|(?<=[,;:] )|(?<=\d\. )|(?<=\d= ))(?P<name>{_NAME}) ?\( ?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,2}}) ?\)")
+
+
+def player_names(text: str) -> list[tuple[int, int]]:
+    """Character spans of the people a paragraph of results names by their lines' shapes: squads by
+    shirt number (three or more), scorers before their minute, and names before a bracketed country."""
+    squad = [(m.start("name"), m.end("name")) for m in _SHIRT.finditer(text)]
+    spans = squad if len(squad) >= MIN_SQUAD else []
+    spans += [(m.start("name"), m.end("name")) for m in _SCORER.finditer(text) if _personal(m["name"])]
+    spans += [
+        (m.start("name"), m.end("name"))
+        for m in _RESULT.finditer(text)
+        if _personal(m["name"]) and (is_country(m["place"]) or is_known_place(m["place"]))
+    ]
+    return spans
+
+
+def _personal(name: str) -> bool:
+    """Whether a name found by its line's shape may be a person's: no team, place or organization."""
+    words = name.split()
+    return not (
+        words[0] in ("The", "A", "An")
+        or words[0].casefold().rstrip(".") in _CALENDAR  # `- Dec 6 .`
+        or is_country(name)
+        or is_known_place(name)
+        or is_known_place(words[-1])
+        or any(w.casefold() in gazetteer.organization_words() for w in words)
+    )
