@@ -345,13 +345,13 @@ The talks went well, Moggi said, and Juve expect a deal within a week.
 def test_a_lone_unknown_word_tagged_person_is_an_organization(nlp):
     from briefkit.extract.actors import _Cluster, _lone_unknown_word
 
-    def cluster(*names, role=None, person_cue=False):
-        mentions = [type("M", (), {"role": role, "person_cue": person_cue})() for _ in names]
+    def cluster(*names, role=None, cue=None):
+        mentions = [type("M", (), {"role": role, "cue": cue})() for _ in names]
         return _Cluster(forms=[n.casefold() for n in names], mentions=mentions)
 
     assert _lone_unknown_word(cluster("Petrobras"))
     assert not _lone_unknown_word(cluster("Petrobras", role="chief"))  # a role says person
-    assert not _lone_unknown_word(cluster("Okafor", person_cue=True))  # so does a scorer's minute
+    assert not _lone_unknown_word(cluster("Okafor", cue="person"))  # so does a scorer's minute
     assert not _lone_unknown_word(cluster("Smith"))  # a common surname
     assert not _lone_unknown_word(cluster("Jane Smith", "Smith"))  # named in full
 
@@ -422,6 +422,24 @@ HALVERSTON 1996-12-06
 Dock workers returned on Friday after a two-week strike, their union said.
 """))
     assert actors["Halverston"].kind == "place"
+
+
+@pytest.mark.parametrize("dateline", ["KELSOWAY , Norway 1996-12-06", "KELSOWAY, Norway, Dec 6", "HALVERSTON , Ont. 1996-12-06"])
+def test_a_dateline_with_its_country_names_a_place(nlp, dateline):
+    actors = by_name(actors_of(nlp, f"{dateline}\n\nDock workers returned on Friday after a two-week strike, their union said."))
+    name = dateline.split(",")[0].strip().title()
+    assert actors[name].kind == "place"
+
+
+def test_a_club_in_brackets_after_a_player_is_an_organization_and_a_venue_a_place(nlp):
+    actors = by_name(actors_of(nlp, """
+Midfielders - Ivo Marsh ( Kelsoria ) , Joel Brannigan ( Dunmore Rovers , Scotland ) .
+
+The friendly at the Halverston Cricket Ground was sold out.
+"""))
+    assert actors["Kelsoria"].kind == "organization"
+    assert actors["Scotland"].kind == "place"  # a country in brackets stays a place
+    assert actors["Halverston Cricket Ground"].kind == "place"
 
 
 @pytest.mark.parametrize(

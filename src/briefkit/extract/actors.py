@@ -50,8 +50,7 @@ class Mention:
     end: int
     role: str | None = None
     actor: Actor | None = None  # set once mentions are merged into actors
-    person_cue: bool = False  # the words around say a person's name (`c Healy b Moody 5`)
-    place_cue: bool = False  # or a place's (`the town of Kindu`)
+    cue: str | None = None  # the kind the words around say (`c Healy b Moody 5`, `the town of Kindu`)
 
 
 @dataclass(eq=False)
@@ -74,9 +73,7 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
     mentions += _fixture_sides([doc for kind, doc in parts if kind == "list"], mentions)
     mentions += [m for _, doc in parts if (m := _dateline_place(doc, mentions))]
     mentions += _players([doc for _, doc in parts], mentions)
-    for mention in mentions:
-        mention.person_cue = person_cue(mention.doc, mention.start, mention.end, mention.name)
-        mention.place_cue = place_cue(mention.doc, mention.start, mention.end, mention.name)
+    _read_cues(mentions)
     clusters = _merge(mentions)
     # surnames of the people the model is sure of: `Azmat Begg` tagged ORG beside `Moazzam Begg`
     surnames = {c.forms[0].split()[-1] for c in clusters if len(c.forms[0].split()) > 1 and _votes(c)[0] == "person"}
@@ -168,9 +165,11 @@ def _trim_entity(ent):
     return span
 
 
-# A wire story's dateline: the place in capitals, then the date (`MELBOURNE 1996-12-06`, `LONDON, Dec 6`)
+# A wire story's dateline: the place in capitals, maybe its country or state, then the date
+# (`MELBOURNE 1996-12-06`, `LONDON, Dec 6`, `TIGNES , France 1996-12-06`)
 _DATELINE = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}),?\s+"
+    r"^\s*(?P<name>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}) ?,?\s+"
+    r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} ?,?\s+)?"
     r"(?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)"
 )
 
@@ -187,7 +186,7 @@ def _dateline_place(doc, found: list[Mention]) -> Mention | None:
     tagged = [m for m in found if m.doc is doc and m.start < span.end and span.start < m.end]
     for mention in tagged:
         if (mention.start, mention.end) == (span.start, span.end):
-            mention.label = "GPE"
+            mention.label, mention.name = "GPE", match["name"].title()
     return None if tagged else Mention(match["name"].title(), "GPE", doc, span.start, span.end)
 
 
@@ -207,6 +206,20 @@ def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
         label = "GPE" if is_country(name) else "PERSON" if looks_like_person(name) else "ORG"
         added.append(Mention(name, label, doc, span.start, span.end))
     return added
+
+
+def _read_cues(mentions: list[Mention]) -> None:
+    """The kind the words around each mention say: a person's (`c Healy b Moody 5`), a place's (`the
+    town of Kindu`), or a club's, in brackets after a player (`Rui Costa ( Fiorentina )`)."""
+    people = {(id(m.doc), m.end) for m in mentions if m.label == "PERSON"}
+    for mention in mentions:
+        doc, start, end, name = mention.doc, mention.start, mention.end, mention.name
+        if person_cue(doc, start, end, name):
+            mention.cue = "person"
+        elif place_cue(doc, start, end, name):
+            mention.cue = "place"
+        elif start > 1 and doc[start - 1].text == "(" and (id(doc), start - 1) in people and not is_country(name):
+            mention.cue = "organization"
 
 
 def _players(docs: list, found: list[Mention]) -> list[Mention]:
@@ -496,10 +509,11 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
     # the form (`Leicester City` tagged GPE); a country, its national side, stays a place, as news and
     # CoNLL-2003 both have it, and a person's name a person's (`Fish beat Tommy Robredo 7-6`)
     if not any(is_country(form) or _personal_name(form) for form in by_form):
-        votes["organization"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if _in_fixture(m) and not m.person_cue)
-    # `( Zola 12 , Vialli 55 )`, `c Healy b Moody 5`, `Peter Nicol ( Scotland )`: scorers and players
-    votes["person"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if m.person_cue)
-    votes["place"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if m.place_cue)
+        votes["organization"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if _in_fixture(m) and m.cue != "person")
+    # `( Zola 12 , Vialli 55 )`, `c Healy b Moody 5`: players; `the town of Kindu`: a place
+    for mention in cluster.mentions:
+        if mention.cue:
+            votes[mention.cue] += len(mention.name.split()) + 1
     return votes.most_common(1)[0][0], votes
 
 
@@ -525,10 +539,15 @@ def _in_fixture(mention: Mention) -> bool:
     return before in ("to", "with") and start > 1 and doc[start - 2].lower_ in _RESULT_VERBS
 
 
+_VENUES = {"stadium", "ground", "oval", "arena", "racecourse", "circuit", "velodrome", "airport"}
+
+
 def _form_kind(form: str, kind: str, surnames: set[str]) -> str:
     """The model's kind for one form, corrected by what the words say: `Harwood Partners` is an
     organization; `Sophie Laurent`, or `Azmat Begg` beside Moazzam Begg, a person."""
     words = form.split()
+    if len(words) > 1 and words[-1] in _VENUES:
+        return "place"  # `Melbourne Cricket Ground`, `Bellerive Oval`: where a match is played
     if any(w in gazetteer.organization_words() for w in words[1:] or words):
         return "organization" if kind in ("person", "organization") else kind
     if kind == "organization" and len(words) > 1 and (looks_like_person(form) or words[-1] in surnames):
@@ -561,7 +580,7 @@ def _lone_unknown_word(cluster: _Cluster) -> bool:
     words = {w for form in cluster.forms for w in form.split()}
     return (
         len(words) == 1
-        and not any(m.role or m.person_cue for m in cluster.mentions)
+        and not any(m.role or m.cue == "person" for m in cluster.mentions)
         and not (words & given_names() or words & common_surnames())
     )
 

@@ -63,7 +63,8 @@ def _listed_among_people(doc, start: int, end: int) -> bool:
         return False
     previous = start > 1 and doc[start - 1].text in _SEPARATORS and doc[start - 2].ent_type_ == "PERSON"
     following = end + 1 < len(doc) and doc[end].text in _SEPARATORS and doc[end + 1].ent_type_ == "PERSON"
-    return previous or following
+    others = sum(1 for ent in doc.ents if ent.label_ == "PERSON" and not start <= ent.start < end)
+    return (previous or following) and others >= 2  # a list: `HALVERSTON , Ont.` is no list
 
 
 # A scorer: `( Zola 12 , Vialli 55 )`, `Japan - Ken Sato 84 , Jiro Abe 88`; a result by name:
