@@ -17,7 +17,7 @@ DEC = dt.date(2026, 12, 10)
 
 # (expression, published, future, expected)
 CASES = [
-    # weekdays: on or before the publication date in the past, strictly after it in the future
+    # weekdays: on or before the publication date in the past, on or after it in the future
     ("Friday", SAT, False, "2026-03-13"),
     ("Saturday", SAT, False, "2026-03-14"),
     ("Monday", SAT, False, "2026-03-09"),
@@ -26,12 +26,16 @@ CASES = [
     ("Friday's", SAT, False, "2026-03-13"),
     ("Friday\u2019s", SAT, False, "2026-03-13"),
     ("Friday", SAT, True, "2026-03-20"),
-    ("Saturday", SAT, True, "2026-03-21"),
+    ("Saturday", SAT, True, "2026-03-14"),  # `will resign on Saturday`, published on a Saturday: that day
     ("Sunday", SAT, True, "2026-03-15"),
     ("Monday", SAT, True, "2026-03-16"),
     ("last Friday", SAT, False, "2026-03-13"),
     ("last Saturday", SAT, False, "2026-03-07"),
     ("next Monday", SAT, False, "2026-03-16"),
+    ("next Saturday", SAT, False, "2026-03-21"),  # said on a Saturday: a week on
+    # a tense neither plainly past nor future: the latest such weekday
+    ("Friday", SAT, None, "2026-03-13"),
+    ("Saturday", SAT, None, "2026-03-14"),
     # relative weeks, months, years
     ("last week", SAT, False, "2026-03"),
     ("last week", dt.date(2026, 3, 3), False, "2026-02"),
@@ -58,6 +62,16 @@ CASES = [
     ("June", SAT, False, "2025-06"),
     ("June", SAT, True, "2026-06"),
     ("June", AUG, False, "2026-06"),
+    # ... and neither: the nearest either way, a tie going to the past
+    ("June", SAT, None, "2026-06"),
+    ("October", SAT, None, "2025-10"),
+    ("September", SAT, None, "2025-09"),
+    ("March", SAT, None, "2026-03"),
+    ("the end of August", dt.date(2026, 7, 22), None, "2026-08"),
+    ("June", dt.date(2026, 11, 4), None, "2026-06"),
+    ("February", DEC, None, "2027-02"),
+    ("5 April", SAT, None, "2026-04-05"),
+    ("New Year's", SAT, None, "2026-01-01"),
     ("June", AUG, True, "2027-06"),
     ("in March", SAT, False, "2026-03"),
     ("in March", SAT, True, "2026-03"),
@@ -231,6 +245,43 @@ def test_seasons_and_weekends(expression, published, expected):
 def test_sentences_that_look_ahead_resolve_forward(nlp, sentence):
     entries = extract_timeline(parse(nlp, sentence), dt.date(2026, 3, 12))
     assert [e.date for e in entries] == ["2026-07"]
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        # a modal leaves the tense open, even under a past verb: the nearest June
+        ("The union said it could call a strike in June if the offer was not improved.", dt.date(2026, 3, 12), "2026-06"),
+        ("Officials warned that prices might rise again in January.", dt.date(2026, 10, 2), "2027-01"),
+        # so does a present tense below a past verb
+        ("The mayor promised to reopen the library before the new term starts in September.", dt.date(2026, 8, 3), "2026-09"),
+        # and an infinitive
+        ("The council has hired two firms for the trial scheme to run through June.", dt.date(2026, 3, 12), "2026-06"),
+        # a passive infinitive is not a past participle: `is due to be published` looks ahead
+        ("Her second novel is due to be published in May.", dt.date(2026, 3, 12), "2026-05"),
+        # looking ahead from the past (`had been expected`): the nearest June, which may be behind
+        ("The report had originally been expected in June but was delayed by the inquiry.", dt.date(2026, 11, 4), "2026-06"),
+        # a plan's deadline looks ahead; the plan's own date does not
+        ("The ministry has pledged new classrooms for every school by the end of August.", dt.date(2026, 7, 22), "2026-08"),
+        ("The ministry pledged in August to build new classrooms.", dt.date(2026, 7, 22), "2025-08"),
+        # a `next` meeting is ahead however far up the verb is
+        ("He said cuts were likely in August rather than at the board's next meeting in June.", dt.date(2026, 5, 7), "2026-06"),
+    ],
+)
+def test_a_clause_that_is_not_plainly_past(nlp, sentence, published, expected):
+    entries = extract_timeline(parse(nlp, sentence), published)
+    assert expected in [e.date for e in entries]
+
+
+def test_a_participle_that_looks_ahead_is_not_past(nlp):
+    sentence = "Engineers raised the barriers on Tuesday ahead of a storm expected to reach the coast on Thursday."
+    entries = extract_timeline(parse(nlp, sentence), dt.date(2026, 7, 22))  # a Wednesday
+    assert sorted(e.date for e in entries) == ["2026-07-21", "2026-07-23"]
+
+
+def test_a_weekday_in_the_future_on_the_day_itself(nlp):
+    entries = extract_timeline(parse(nlp, "The coach told reporters he would name his squad on Monday."), dt.date(2026, 9, 14))
+    assert [e.date for e in entries] == ["2026-09-14"]
 
 
 def test_a_past_event_in_the_same_month_name_resolves_back(nlp):

@@ -2,8 +2,11 @@
 
 spaCy marks the candidate expressions (DATE entities, plus `New Year's`); `resolve` turns each into
 the most precise ISO form the words support (YYYY, YYYY-MM, YYYY-MM-DD, or a range A/B). A bare
-weekday or month means the nearest one before the publication date, unless the verb it hangs on is
-in the future tense. Vague spans (`months`, `a later date`) resolve to nothing and make no entry.
+weekday or month is read in the tense of the clause it hangs on: in the past, the nearest one on or
+before the publication date; in the future, the nearest one on or after it. When the clause is
+neither plainly past nor future (`opens in October`, `could raise duties in June`, `had been expected
+in June`), a month is the nearest one either way and a weekday the latest one. Vague spans (`months`,
+`a later date`) resolve to nothing and make no entry.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "going"}
 _FUTURE_VERBS = {"expected", "due", "scheduled", "planned", "slated", "upcoming", "forthcoming", "next"}
 _PLANNING = {"planned", "plans", "plan", "hoped", "hopes", "aims", "aimed", "intends", "intended", "promised", "vowed", "agreed", "decided", "pledged"}
+_MODALS = {"could", "can", "may", "might", "should", "must", "ought"}
+_DEADLINES = {"by", "before", "until", "till"}  # `promised payments by August`: the promise looks ahead
+_AHEAD_NOUNS = {"next", "upcoming", "forthcoming", "coming"}  # `the committee's next meeting in June`
+AHEAD, LOOKED_AHEAD, PAST, OPEN = "ahead", "looked ahead", "past", "open"  # what a word says of a date's tense
 _LEADING = re.compile(
     r"^(?:(?:on|in|at|by|from|until|till|since|during|around|about|near|circa|as of|before|after|"
     r"the|of|early|earlier|late|later|mid|middle|end|start|beginning|close|turn|this past|past)\b[\s-]*)+",
@@ -41,7 +48,7 @@ def extract_timeline(parts: list[tuple[str, object]], published: dt.date | None)
     entries: dict[tuple[str, str], TimelineEntry] = {}
     for _, doc in parts:
         for span in _date_spans(doc):
-            date = resolve(span.text, published, future=_is_future(span))
+            date = resolve(span.text, published, future=_tense_ahead(span))
             if date is None:
                 continue
             text = _event_text(span.sent.text)
@@ -55,12 +62,13 @@ def _date_spans(doc):
             yield ent
 
 
-def resolve(expression: str, published: dt.date, *, future: bool = False) -> str | None:
-    """`expression` as YYYY, YYYY-MM, YYYY-MM-DD or A/B, relative to `published`; None when vague."""
+def resolve(expression: str, published: dt.date, *, future: bool | None = False) -> str | None:
+    """`expression` as YYYY, YYYY-MM, YYYY-MM-DD or A/B, relative to `published`; None when vague.
+    `future` is the tense of its clause: True ahead, False past, None neither plainly."""
     text = " ".join(expression.replace("\u2019", "'").split()).strip(" ,.")
     text = re.sub(r"'s$", "", text)
     if re.search(r"new year", text, re.IGNORECASE):
-        return f"{published.year + 1 if future else published.year}-01-01"
+        return f"{published.year + 1 if future is True else published.year}-01-01"
     words = _LEADING.sub("", text).strip()
     lowered = words.casefold()
     if (match := _RANGE.match(lowered)) and not _ISO.match(lowered):
@@ -78,7 +86,7 @@ def resolve(expression: str, published: dt.date, *, future: bool = False) -> str
     if lowered in ("this year", "year"):
         return str(published.year)
     if lowered in WEEKDAYS:
-        return _weekday(WEEKDAYS[lowered], published, future).isoformat()
+        return _weekday(WEEKDAYS[lowered], published, future is True).isoformat()
     if match := _RELATIVE.match(lowered):
         return _relative(*match.groups(), published)
     if match := _AGO.match(lowered):
@@ -87,8 +95,10 @@ def resolve(expression: str, published: dt.date, *, future: bool = False) -> str
 
 
 def _weekday(weekday: int, published: dt.date, future: bool) -> dt.date:
+    """The nearest such weekday on or after (`future`) or on or before the publication date: news
+    calls its own day by name too (`he will resign on Monday`, published on a Monday)."""
     if future:
-        return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7)
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
 
 
@@ -106,8 +116,8 @@ def _relative(which: str, unit: str, published: dt.date) -> str | None:
         unit, step = "saturday", step or 1  # `this weekend` is the coming one
     if unit in WEEKDAYS:
         day = _weekday(WEEKDAYS[unit], published, future=step > 0)
-        if step < 0 and day == published:
-            day -= dt.timedelta(days=7)
+        if step and day == published:  # `next Monday` said on a Monday is a week on
+            day += dt.timedelta(days=7 * step)
         return day.isoformat()
     if unit in MONTHS:  # `last June`: the latest June strictly before this month
         month = MONTHS[unit]
@@ -180,13 +190,17 @@ def _calendar_date(text: str, published: dt.date, future: bool) -> str | None:
     return _valid(int(year), month, int(day) if day else None)
 
 
-def _year_of(month: int, day: int | None, published: dt.date, future: bool) -> int:
-    """The year of a month (and day) given without one: the nearest occurrence in the tense's direction."""
+def _year_of(month: int, day: int | None, published: dt.date, future: bool | None) -> int:
+    """The year of a month (and day) given without one: the nearest occurrence in the tense's
+    direction, or in either direction when the tense is neither (a tie goes to the past)."""
     this_year = (month, day or 1) if day else (month, 1)
     now = (published.month, published.day if day else 1)
-    if future:
-        return published.year if this_year >= now else published.year + 1
-    return published.year if this_year <= now else published.year - 1
+    ahead = published.year if this_year >= now else published.year + 1
+    behind = published.year if this_year <= now else published.year - 1
+    if future is None:
+        span = (lambda year: abs((year - published.year) * 12 + month - published.month))
+        return ahead if span(ahead) < span(behind) else behind
+    return ahead if future else behind
 
 
 def _valid(year: int, month: int, day: int | None) -> str | None:
@@ -197,27 +211,75 @@ def _valid(year: int, month: int, day: int | None) -> str | None:
     return date.isoformat() if day else date.strftime("%Y-%m")
 
 
-def _is_future(span) -> bool:
-    """Whether the verb the date hangs on looks ahead: `will take place near the end of February`,
-    `would meet in June`, `is expected to rule in July`, `the talks due on Friday`."""
-    token = span.root
-    for _ in range(6):
-        if token.lower_ in _FUTURE_VERBS or (token.lower_ == "set" and any(c.lower_ == "to" for c in token.subtree)):
+def _tense_ahead(span) -> bool | None:
+    """Whether the clause the date hangs on looks ahead (True), back (False) or neither plainly
+    (None), read on the way up from the date to the verbs that govern it: `will take place near the
+    end of February` and `the talks due on Friday` look ahead, `ruled in July` back; `opens in
+    October`, `could raise duties in June` and `had been expected in June` neither. A present, modal
+    or infinitive clause on the way leaves the tense open, whatever past verb governs it."""
+    token, open_ = span.root, False
+    for _ in range(8):
+        verdict = _verdict(token, span)
+        if verdict == AHEAD:
             return True
-        if token.pos_ in ("VERB", "AUX"):
-            if any(child.lower_ in _FUTURE_AUX for child in token.children) or token.lower_ in _FUTURE_AUX:
-                return True
-            if token.tag_ in ("VBD", "VBN") and not _looks_ahead(token):
-                return False
-        if token.head is token:
+        if verdict == LOOKED_AHEAD or (verdict == PAST and open_):
+            return None
+        if verdict == PAST:
+            return False
+        open_ = open_ or verdict == OPEN
+        if token.head == token:
             break
         token = token.head
+    if open_:
+        return None
     return any(t.lower_ in _FUTURE_AUX for t in span.sent) and not any(t.tag_ == "VBD" for t in span.sent)
 
 
-def _looks_ahead(verb) -> bool:
-    """`is expected to`, `was due to`: a past or passive form whose complement is still to come."""
-    return verb.lower_ in _FUTURE_VERBS or any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children) and verb.lower_ in _PLANNING
+def _verdict(token, span) -> str | None:
+    """What one word on the way up says of the date's tense: AHEAD (`will`, `is expected`, `next
+    meeting`), LOOKED_AHEAD from the past (`was expected`, `promised to`), PAST (`ruled`, `has
+    risen`), OPEN (`opens`, `could raise`, `to run`), or nothing."""
+    if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in _AHEAD_NOUNS and c.dep_ == "amod" for c in token.children):
+        return AHEAD
+    is_verb = token.pos_ in ("VERB", "AUX")
+    if is_verb and (token.lower_ in _FUTURE_AUX or any(c.lower_ in _FUTURE_AUX for c in token.children)):
+        return AHEAD
+    if _looks_ahead(token, span):
+        return LOOKED_AHEAD if _past_form(token, participle_alone=False) else AHEAD  # `a wave expected to peak`
+    if is_verb and _past_form(token):
+        return PAST
+    if is_verb and (token.tag_ in ("VBZ", "VBP") or any(c.lower_ in _MODALS or c.lower_ == "to" for c in token.children if c.dep_ == "aux")):
+        return OPEN
+    return None
+
+
+def _looks_ahead(token, span) -> bool:
+    """`expected`, `due`, `set to`; a plan (`promised to`, `planned to`) or a plan's deadline
+    (`promised payments by the end of August`), where the planning is not itself the date's event."""
+    if token.lower_ in _FUTURE_VERBS or (token.lower_ == "set" and any(c.lower_ == "to" for c in token.subtree)):
+        return True
+    if token.lower_ not in _PLANNING:
+        return False
+    preposition = span.root.head if span.root.dep_ == "pobj" else None
+    if span.root.head == token or (preposition is not None and preposition.head == token):  # `pledged in August`
+        return preposition is not None and preposition.lower_ in _DEADLINES
+    return any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children)
+
+
+def _past_form(token, *, participle_alone: bool = True) -> bool:
+    """`ruled`, `has risen`, `was expected`, `had been due`, and (unless `participle_alone` is False)
+    `published in June`, a participle on its own; but not `to be published`, `will be built`,
+    `is expected`."""
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if token.dep_ == "acomp" and token.head.lemma_ == "be":  # `was due`: the tense is the copula's
+        auxiliaries = [token.head]
+    if any(a.lower_ in _MODALS or a.lower_ in _FUTURE_AUX or a.lower_ == "to" for a in auxiliaries):
+        return False
+    if any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries):
+        return True
+    if token.tag_ == "VBD":
+        return True
+    return token.tag_ == "VBN" and (participle_alone or bool(auxiliaries)) and not any(a.tag_ in ("VBZ", "VBP", "VB") for a in auxiliaries)
 
 
 def _event_text(sentence: str) -> str:
