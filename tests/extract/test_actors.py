@@ -526,3 +526,22 @@ The Bank of England Monetary Policy Committee met. The Bank of England kept rate
 def test_a_name_written_with_or_without_a_space_is_one_actor(nlp):
     actors = actors_of(nlp, "The lawsuit named the PowerPage website. Power Page said it would appeal. Power Page has 4,000 readers.")
     assert [a.name for a in actors if "page" in a.name.lower()] == ["Power Page"]
+
+
+def test_a_town_after_a_win_over_is_its_club(nlp):
+    actors = by_name(actors_of(nlp, "Kelso's 17-16 win over Dunmore on Saturday lifted them to third. Spain's victory over Italy was closer."))
+    assert actors["Dunmore"].kind == "organization"
+    assert actors["Italy"].kind == "place"  # a country is its national side
+
+
+def test_a_known_place_beside_a_place_is_a_place(nlp):
+    from briefkit.extract.places import place_cue
+
+    doc = nlp("Turnout rose in suburbs around Gothenburg and Malmo, officials said.")
+    start = [t.text for t in doc].index("Malmo")
+    assert place_cue(doc, start, start + 1, "Malmo")
+
+
+def test_a_playing_position_is_a_role(nlp):
+    actors = by_name(actors_of(nlp, "Dunmore took the lead when winger Ivo Marsh curled a free kick over the wall."))
+    assert actors["Ivo Marsh"].role == "winger"

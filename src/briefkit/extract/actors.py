@@ -38,6 +38,7 @@ _LOCATIVE = {"in", "at", "to", "from", "near", "across", "around", "outside", "i
 _MATCH_BEFORE = {"beat", "beats", "beating", "defeat", "defeats", "defeated", "defeating", "thrashed", "edged", "v", "vs", "versus", "v.", "vs."}
 _MATCH_AFTER = {"v", "vs", "versus", "v.", "vs."}
 _RESULT_VERBS = {"lost", "lose", "losing", "loses", "drew", "draw", "draws", "drawing"}  # `lost to X`, `drew with X`
+_RESULT_NOUNS = {"win", "victory", "defeat", "loss", "draw"}  # `win over X`, `defeat by X`, `draw with X`
 _SCORE = re.compile(r"^\d{1,2}(?:-\d{1,2})?$")  # `2` or `2-1`, not a year
 
 
@@ -536,7 +537,12 @@ def _in_fixture(mention: Mention) -> bool:
     after = doc[end].text if end < len(doc) else ""
     if before in _MATCH_BEFORE or after.lower() in _MATCH_AFTER or _SCORE.match(after):
         return True
-    return before in ("to", "with") and start > 1 and doc[start - 2].lower_ in _RESULT_VERBS
+    if start < 2:
+        return False
+    two_before = doc[start - 2].lower_
+    return (before in ("to", "with") and two_before in _RESULT_VERBS) or (
+        before in ("over", "by", "to", "with", "against") and two_before in _RESULT_NOUNS
+    )
 
 
 _VENUES = {"stadium", "ground", "oval", "arena", "racecourse", "circuit", "velodrome", "airport"}

@@ -50,6 +50,7 @@ _HOME_NATIONS = {"england", "scotland", "wales", "northern ireland"}  # national
 _PLACE_NOUNS_AFTER = {"province", "state", "region", "county", "district", "prefecture", "town", "city", "village", "island", "port", "airport"}
 _PLACE_NOUNS_BEFORE = {"town", "city", "village", "capital", "province", "region", "island", "port"}
 _IN = {"in", "near"}
+_CONJUNCTIONS = {"and", "or", ","}
 
 
 def place_cue(doc, start: int, end: int, name: str) -> bool:
@@ -61,4 +62,9 @@ def place_cue(doc, start: int, end: int, name: str) -> bool:
         return True  # `the capital Bangui`
     if start >= 2 and doc[start - 1].text == "of" and doc[start - 2].lower_ in _PLACE_NOUNS_BEFORE and doc[start - 2].is_lower:
         return True  # `the town of Kindu`
-    return start >= 1 and doc[start - 1].lower_ in _IN and is_known_place(name)
+    if not is_known_place(name):
+        return False
+    if start >= 1 and doc[start - 1].lower_ in _IN:
+        return True
+    # `around Gothenburg and Malmo`: a known place beside a place the model tagged
+    return start >= 2 and doc[start - 1].lower_ in _CONJUNCTIONS and doc[start - 2].ent_type_ in ("GPE", "LOC")
