@@ -49,3 +49,16 @@ def test_an_unexpected_error_keeps_the_child_traceback():
 def test_a_child_that_dies_is_reported():
     with pytest.raises(ChildCrashed, match="exit status 3"):
         run_forked(os._exit, 3)
+
+
+def _strict_mkdocs():
+    from mkdocs.exceptions import Abort
+
+    raise Abort("Aborted with 1 warning in strict mode!")
+
+
+def test_mkdocs_errors_come_back_as_mkdocs_errors():
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort, match="1 warning in strict mode"):
+        run_forked(_strict_mkdocs)

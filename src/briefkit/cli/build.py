@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -14,6 +14,7 @@ NAME = "build"
 def command(
     strict: Annotated[bool, typer.Option(help="Fail on any MkDocs warning.")] = False,
     config: ConfigOption = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes rendering the pages of a large site (default: the number of cores).", show_default=False)] = None,
 ) -> None:
     """Check the briefings, generate the site's pages into docs/, and render site/ with MkDocs."""
     from ..project import Project
@@ -21,6 +22,6 @@ def command(
 
     route_mkdocs_logs(mkdocs_log_handler())
     with failures_reported():
-        report = build_site(Project.find(config), strict=strict)
+        report = build_site(Project.find(config), strict=strict, jobs=jobs)
     g = report.generated
     console.print(f"built {report.site_dir} from {report.briefings} briefings ({g.pages} pages generated; {g.written} files rewritten, {g.removed} removed)")

@@ -20,6 +20,7 @@ from .index import SiteIndex
 from .isolate import run_forked
 from .search import SearchReport, index_site
 from .settings import SiteSettings
+from .shards import build_sharded, shard_count
 
 
 class CheckFailed(BriefkitError):
@@ -59,11 +60,12 @@ def generate_site(project: Project, config, memo: SiteMemo | None = None) -> tup
     return len(briefings), generate(index, Path(config.docs_dir), settings, memo.pages if memo else None)
 
 
-def build_site(project: Project, *, strict: bool = False, search: bool = True) -> BuildReport:
-    """Generate the Markdown and render it with MkDocs in a child process (`isolate`), then index
-    the pages with Pagefind once the child's memory is back with the system."""
+def build_site(project: Project, *, strict: bool = False, search: bool = True, jobs: int | None = None) -> BuildReport:
+    """Generate the Markdown and render it with MkDocs in a child process (`isolate`), itself in
+    `jobs` processes at most (default: one per core; `shards`), then index the pages with Pagefind
+    once the child's memory is back with the system."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice on every build
-    count, generated, site_dir, seconds = run_forked(render_site, project, strict)
+    count, generated, site_dir, seconds = run_forked(render_site, project, strict, jobs)
     clock = _Clock()
     searched = index_site(Path(site_dir)) if search else None
     if search:
@@ -71,10 +73,9 @@ def build_site(project: Project, *, strict: bool = False, search: bool = True) -
     return BuildReport(count, generated, site_dir, searched, seconds | clock.seconds)
 
 
-def render_site(project: Project, strict: bool) -> tuple[int, GenerateReport, str, dict[str, float]]:
+def render_site(project: Project, strict: bool, jobs: int | None = None) -> tuple[int, GenerateReport, str, dict[str, float]]:
     """Generate the site's Markdown and render it with MkDocs: (briefings, what generating wrote,
     the site folder, seconds of each step)."""
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     clock = _Clock()
@@ -85,7 +86,7 @@ def render_site(project: Project, strict: bool) -> tuple[int, GenerateReport, st
         clock.lap("generate")
         release_page_sources(config)
         try:
-            build(config)
+            build_sharded(config, shard_count(generated.pages, jobs))
         except MkDocsException as error:
             raise BriefkitError(f"MkDocs: {error}") from None
         clock.lap("mkdocs")

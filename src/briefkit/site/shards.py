@@ -1,0 +1,137 @@
+"""Render the site with MkDocs in several processes at once, one per core. MkDocs renders one page
+at a time, and rendering is most of a build (bench/results.md).
+
+Every shard runs MkDocs' own build over the whole site, so that each knows every page (navigation,
+links, tags, the sitemap), but renders in full only its share of the generated pages:
+
+- a generated page of another shard is cut down to its headings before Markdown converts it: that
+  keeps its title (every generated page has one in its front matter) and its anchors (its only ids)
+  for the links other pages make to it; it is neither templated nor written;
+- pages written by hand are converted by every shard (their titles may come from their text) but
+  templated and written by the first shard only;
+- the first shard writes into the site folder and does all that MkDocs does once (theme files,
+  sitemap, 404 page, the Tags page, Material's search index); the others write into folders of
+  their own, whose pages and search entries are moved into the site when all are done.
+
+The site is byte for byte the one a build in one process makes (tests/site/test_shards.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ..pool import default_jobs
+from .isolate import Forked
+
+# Folders of generated pages (the generated folders that hold pages rather than feeds or snippets);
+# their index pages are in the nav and stay with the first shard.
+SHARDED_FOLDERS = ("briefings", "actors", "topics", "timeline")
+MAX_SHARDS = 4
+MIN_PAGES_PER_SHARD = 500  # a shard costs about a second of its own: not worth it for fewer pages
+_SKIP = "briefkit-skip.html"  # an empty template: MkDocs writes no file for an empty page
+
+
+def shard_count(pages: int, jobs: int | None = None) -> int:
+    """How many processes render a site of `pages` pages: `jobs` at most (default: one per core)."""
+    return max(1, min(jobs or default_jobs(), MAX_SHARDS, pages // MIN_PAGES_PER_SHARD))
+
+
+def sharded(uri: str) -> bool:
+    """Whether the page `uri` (relative to the docs folder) is shared out between the shards."""
+    folder, _, rest = uri.partition("/")
+    return folder in SHARDED_FOLDERS and rest != "index.md"
+
+
+class Shard(BasePlugin):
+    """The plugin that makes a MkDocs build shard `index` of `count`."""
+
+    def __init__(self, index: int, count: int) -> None:
+        super().__init__()
+        self.index, self.count = index, count
+        self.foreign: set[str] = set()  # generated pages that another shard renders
+        self.order: dict[str, int] = {}  # page URL -> its place in MkDocs' order of pages
+        self.written: list[str] = []  # the files of the pages this shard writes, relative to its site
+
+    def on_files(self, files, *, config):
+        pages = files.documentation_pages()
+        self.order = {("" if file.url in (".", "./") else file.url): n for n, file in enumerate(pages)}  # as Page.url
+        shared = sorted(file.src_uri for file in pages if sharded(file.src_uri))
+        self.foreign = {uri for n, uri in enumerate(shared) if n % self.count != self.index}
+        return files
+
+    def on_env(self, env, *, config, files):
+        import jinja2
+
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({_SKIP: ""}), env.loader])
+        return env
+
+    @event_priority(-100)  # after every other plugin has read the page's Markdown (tags: -50)
+    def on_page_markdown(self, markdown, *, page, config, files):
+        uri = page.file.src_uri
+        if uri in self.foreign:
+            markdown = "\n".join(line for line in markdown.splitlines() if line.startswith("#"))
+        if uri in self.foreign or (self.index and not sharded(uri)):
+            page.meta = {**page.meta, "template": _SKIP, "search": {"exclude": True}}
+        else:
+            self.written.append(page.file.dest_uri)
+        return markdown
+
+
+def build_sharded(config, count: int) -> None:
+    """MkDocs' build of `config` in `count` processes, this one the first shard."""
+    from mkdocs.commands.build import build
+
+    if count < 2:
+        build(config)
+        return
+    with tempfile.TemporaryDirectory(prefix="briefkit-shards-") as scratch:
+        folders = [Path(scratch) / str(index) for index in range(1, count)]
+        others = [Forked(_build_shard, config, index, count, folder) for index, folder in enumerate(folders, 1)]
+        first = Shard(0, count)
+        config.plugins["briefkit/shard"] = first
+        try:
+            build(config)
+        finally:
+            written = [other.result() for other in others]
+        site_dir = Path(config.site_dir)
+        for folder, pages in zip(folders, written):
+            _move_pages(folder, pages, site_dir)
+        _merge_search_indexes(site_dir, folders, first.order)
+
+
+def _build_shard(config, index: int, count: int, folder: Path) -> list[str]:
+    """Shard `index` of `count`, built into `folder`: the pages it wrote there."""
+    from mkdocs.commands.build import build
+
+    shard = Shard(index, count)
+    config.plugins["briefkit/shard"] = shard
+    config.site_dir = str(folder)
+    build(config)
+    return shard.written
+
+
+def _move_pages(folder: Path, pages: list[str], site_dir: Path) -> None:
+    for page in pages:
+        target = site_dir / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(folder / page, target)
+
+
+def _merge_search_indexes(site_dir: Path, folders: list[Path], order: dict[str, int]) -> None:
+    """Add the other shards' entries to Material's search index, in the order of the pages (as one
+    process would have written it), and written as Material writes it."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():  # the site has no search plugin
+        return
+    index = json.loads(path.read_text("utf-8"))
+    for folder in folders:
+        index["docs"] += json.loads((folder / "search" / "search_index.json").read_text("utf-8"))["docs"]
+        shutil.rmtree(folder, ignore_errors=True)
+    index["docs"].sort(key=lambda entry: order.get(entry["location"].partition("#")[0], len(order)))
+    path.write_text(json.dumps(index, separators=(",", ":"), default=str), "utf-8")
