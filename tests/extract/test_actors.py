@@ -545,3 +545,26 @@ def test_a_known_place_beside_a_place_is_a_place(nlp):
 def test_a_playing_position_is_a_role(nlp):
     actors = by_name(actors_of(nlp, "Dunmore took the lead when winger Ivo Marsh curled a free kick over the wall."))
     assert actors["Ivo Marsh"].role == "winger"
+
+
+def test_a_dateline_replaces_what_the_model_tagged_across_it(nlp):
+    actors = by_name(actors_of(nlp, "RIO DE KELSO 1996-12-06\n\nDock workers returned on Friday after a two-week strike."))
+    assert actors["Rio De Kelso"].kind == "place"
+    assert not any(name.startswith("Rio De") and name != "Rio De Kelso" for name in actors)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("15. Mila Dravec ( Slovenia ) 108", "Slovenia"),
+        ("4. Ivo Marsh ( Czech Republic ) 1:45.02", "Czech Republic"),
+        ("The talks were chaired by Ivo Marsh of Italy , diplomats said .", "Italy"),
+    ],
+)
+def test_a_country_is_a_place_wherever_it_stands(nlp, text, country):
+    assert by_name(actors_of(nlp, text))[country].kind == "place"
+
+
+def test_a_country_in_the_name_of_an_event_or_an_organization_is_not_apart(nlp):
+    names = set(by_name(actors_of(nlp, "Tickets for the Zimbabwe Open went on sale at the Bank of Japan branch.")))
+    assert "Zimbabwe" not in names and "Japan" not in names

@@ -72,8 +72,10 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
     mentions[:0] = _headline_mentions(capitals, mentions)
     mentions += _table_rows([doc for _, doc in parts], mentions)
     mentions += _fixture_sides([doc for kind, doc in parts if kind == "list"], mentions)
-    mentions += [m for _, doc in parts if (m := _dateline_place(doc, mentions))]
+    for _, doc in parts:
+        _dateline_place(doc, mentions)
     mentions += _players([doc for _, doc in parts], mentions)
+    mentions += _countries([doc for _, doc in parts], mentions)
     _read_cues(mentions)
     clusters = _merge(mentions)
     # surnames of the people the model is sure of: `Azmat Begg` tagged ORG beside `Moazzam Begg`
@@ -175,20 +177,21 @@ _DATELINE = re.compile(
 )
 
 
-def _dateline_place(doc, found: list[Mention]) -> Mention | None:
-    """The place of a dateline that opens a paragraph, when the model did not tag it already; when
-    it did, whatever it called it (`AMSTERDAM` tagged ORG), a place."""
+def _dateline_place(doc, mentions: list[Mention]) -> None:
+    """The place of a dateline that opens a paragraph, added to `mentions`: whatever the model called
+    it (`AMSTERDAM` tagged ORG), a place, and in place of what it tagged across it (`RIO DE`)."""
     match = _DATELINE.match(doc.text)
-    if not match:
-        return None
-    span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+    span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand") if match else None
     if span is None:
-        return None
-    tagged = [m for m in found if m.doc is doc and m.start < span.end and span.start < m.end]
-    for mention in tagged:
-        if (mention.start, mention.end) == (span.start, span.end):
-            mention.label, mention.name = "GPE", match["name"].title()
-    return None if tagged else Mention(match["name"].title(), "GPE", doc, span.start, span.end)
+        return
+    name = match["name"].title()
+    tagged = [m for m in mentions if m.doc is doc and m.start < span.end and span.start < m.end]
+    exact = [m for m in tagged if (m.start, m.end) == (span.start, span.end)]
+    for mention in exact:
+        mention.label, mention.name = "GPE", name
+    if not exact:
+        mentions[:] = [m for m in mentions if m not in tagged]
+        mentions.append(Mention(name, "GPE", doc, span.start, span.end))
 
 
 def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
@@ -207,6 +210,34 @@ def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
         label = "GPE" if is_country(name) else "PERSON" if looks_like_person(name) else "ORG"
         added.append(Mention(name, label, doc, span.start, span.end))
     return added
+
+
+_TITLES = {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}  # `the Zimbabwe Open` names no country
+
+
+def _countries(docs: list, found: list[Mention]) -> list[Mention]:
+    """Countries that no mention holds (`Urska Horvat ( Slovenia )` tagged as one organization,
+    `Paolo Fulci of Italy` left out): a country's name is a place wherever it stands."""
+    covered = _covered(found)
+    added = []
+    for doc in docs:
+        i = 0
+        while i < len(doc):
+            n = next((n for n in (3, 2, 1) if _country_at(doc, i, n, covered)), 0)
+            if n:
+                added.append(Mention(doc[i : i + n].text, "GPE", doc, i, i + n))
+            i += n or 1
+    return added
+
+
+def _country_at(doc, start: int, n: int, covered: set[tuple[int, int]]) -> bool:
+    span = doc[start : start + n]
+    if len(span) < n or not span[0].is_title and not span[0].is_upper or not span[-1].is_alpha:
+        return False
+    if any((id(doc), t.i) in covered or t.ent_type_ in _TITLES for t in span):
+        return False
+    known = gazetteer.canonical_names().get(name_key(span.text))
+    return is_country(span.text) or (known is not None and known[1] == "place" and len(span.text) > 2)
 
 
 def _read_cues(mentions: list[Mention]) -> None:
@@ -302,16 +333,33 @@ _CUTS = {"in", "b", "c", "st", "lbw"}  # `Lee c Moreby b Tuckwell`: a cricket sc
 def _split_fixtures(ents):
     """`Bolton v Norwich` as one entity is two sides of a match; `Golden Temple in Amritsar`, a place
     in another; `Forwards - Ann Lee`, `Japan - Ken Sato`, a heading or a team, then a name; `Moreby b
-    Tuckwell`, two players."""
+    Tuckwell`, two players; `Ivo Marsh of Italy`, a person and his country."""
     for ent in ents:
         cut = next((t.i for t in ent[1:-1] if t.lower_ in _MATCH_AFTER or t.text in _CUTS or _spaced_dash(t)), None)
+        of_country = cut is None and _person_of_country(ent)
+        if of_country:
+            cut = of_country
         if cut is None:
             yield ent
             continue
-        second_label = "GPE" if ent.doc[cut].text == "in" else ent.label_
-        for part, label in ((ent.doc[ent.start : cut], ent.label_), (ent.doc[cut + 1 : ent.end], second_label)):
+        first_label = "PERSON" if of_country else ent.label_
+        second_label = "GPE" if ent.doc[cut].text == "in" or of_country else ent.label_
+        for part, label in ((ent.doc[ent.start : cut], first_label), (ent.doc[cut + 1 : ent.end], second_label)):
             part.label_ = label
             yield part
+
+
+def _person_of_country(ent) -> int | None:
+    """The `of` of `Ivo Marsh of Italy`: a name of two words or more, none a word of organizations,
+    roles or titles (`Bank of Japan`, `Prime Minister of Japan`), then `of` and a country."""
+    of = next((t.i for t in ent[2:-1] if t.lower_ == "of"), None)
+    if of is None or not is_country(ent.doc[of + 1 : ent.end].text):
+        return None
+    words = [t.lower_ for t in ent.doc[ent.start : of]]
+    plain = all(t.is_title for t in ent.doc[ent.start : of]) and not any(
+        w in gazetteer.organization_words() or w in gazetteer.role_words() or w in gazetteer.honorifics() for w in words
+    )
+    return of if plain else None
 
 
 def _spaced_dash(token) -> bool:
