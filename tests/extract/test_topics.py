@@ -248,6 +248,60 @@ def test_default_taxonomy_an_industry_named_by_its_art_is_the_art(text, topic):
     assert scores[topic] and scores["arts-culture"] > scores["economy-business-finance"]  # which has `industry`
 
 
+RANSOMWARE = """Retailer's sales hit by ransomware attack
+
+A chain of shops said quarterly sales fell after a ransomware attack locked its tills for a week.
+
+The malware got in through a stolen password, and the firm's database of customer orders was
+encrypted. Investors were told the company would spend more on encryption and a new firewall.
+"""
+
+BACKBENCH_REVOLT = """Backbenchers rebel over tax rise
+
+More than forty backbenchers voted against the budget's tax rise, the biggest revolt of the session.
+
+The shadow chancellor said the vote showed the economy was being run for the Treasury, not for
+business. A select committee will question the minister on the cost to firms next week.
+"""
+
+PRE_TAX = """Brewer's pre-tax profit up on turnover
+
+The brewer's pre-tax profit rose a tenth on turnover up a fifth, as it won market share.
+
+It warned that the government's new duty on beer, which the chancellor announced and ministers and MPs
+defended in parliament before the vote, would cost brewers dear, and the opposition agreed.
+"""
+
+
+PLAYWRIGHT = """Playwright's West End hit to close
+
+The playwright's comedy, starring two former soap actors, will close in the West End in June.
+
+Its producers said ticket sales had fallen since the price rise, and the company behind it would
+cut costs. The novelist who wrote the book it is based on said she was sad.
+"""
+
+SNOOKER = """Snooker: Crucible favourite through
+
+The Scot made two centuries to knock out the holder at the snooker in Sheffield, a week after the
+promoter's darts final in London.
+"""
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        (PLAYWRIGHT, {"arts-culture"}),
+        (SNOOKER, {"sport"}),
+        (RANSOMWARE, {"science-technology", "technology"}),
+        (BACKBENCH_REVOLT, {"politics", "government"}),
+        (PRE_TAX, {"economy-business-finance", "companies"}),
+    ],
+)
+def test_default_taxonomy_signal_words_of_each_field(text, first):
+    assert extract_topics(parse_text_article(text, "x.txt"))[0] in first
+
+
 def test_default_taxonomy_video_game_review_is_technology():
     found = extract_topics(parse_text_article(CONSOLE_REVIEW, "x.txt"))
     assert found[0] in ("science-technology", "video-games")
