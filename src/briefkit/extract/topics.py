@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..read import Article
 from ..taxonomy import Taxonomy, Topic, load_taxonomy
@@ -42,11 +43,12 @@ def _terms(text: str) -> list[str]:
     return [fold(w) for w in _WORD.findall(text.casefold())]
 
 
-def _signals(topic: Topic) -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=1024)
+def _signals(topic: Topic) -> tuple[frozenset[str], frozenset[str]]:
     """A topic's signal words as matched (folded, space-joined): the plain ones, and those marked
     `~` in the taxonomy, which have common senses outside the topic (`~record`, `~game`)."""
-    plain = {" ".join(_terms(k)) for k in topic.keywords if not k.startswith(WEAK)}
-    weak = {" ".join(_terms(k)) for k in topic.keywords if k.startswith(WEAK)}
+    plain = frozenset(" ".join(_terms(k)) for k in topic.keywords if not k.startswith(WEAK))
+    weak = frozenset(" ".join(_terms(k)) for k in topic.keywords if k.startswith(WEAK))
     return plain, weak - plain
 
 
