@@ -197,9 +197,8 @@ def _year_of(month: int, day: int | None, published: dt.date, future: bool | Non
     now = (published.month, published.day if day else 1)
     ahead = published.year if this_year >= now else published.year + 1
     behind = published.year if this_year <= now else published.year - 1
-    if future is None:
-        span = (lambda year: abs((year - published.year) * 12 + month - published.month))
-        return ahead if span(ahead) < span(behind) else behind
+    if future is None:  # the nearer in months; `min` keeps the first, the past, on a tie
+        return min((behind, ahead), key=lambda year: abs((year - published.year) * 12 + month - published.month))
     return ahead if future else behind
 
 
@@ -248,7 +247,8 @@ def _verdict(token, span) -> str | None:
         return LOOKED_AHEAD if _past_form(token, participle_alone=False) else AHEAD  # `a wave expected to peak`
     if is_verb and _past_form(token):
         return PAST
-    if is_verb and (token.tag_ in ("VBZ", "VBP") or any(c.lower_ in _MODALS or c.lower_ == "to" for c in token.children if c.dep_ == "aux")):
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    if is_verb and (token.tag_ in ("VBZ", "VBP") or auxiliaries & (_MODALS | {"to"})):
         return OPEN
     return None
 
@@ -279,7 +279,8 @@ def _past_form(token, *, participle_alone: bool = True) -> bool:
         return True
     if token.tag_ == "VBD":
         return True
-    return token.tag_ == "VBN" and (participle_alone or bool(auxiliaries)) and not any(a.tag_ in ("VBZ", "VBP", "VB") for a in auxiliaries)
+    present = any(a.tag_ in ("VBZ", "VBP", "VB") for a in auxiliaries)  # `is built`, `to be built`
+    return token.tag_ == "VBN" and (participle_alone or bool(auxiliaries)) and not present
 
 
 def _event_text(sentence: str) -> str:
