@@ -12,6 +12,7 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Actor
 from ..text import name_key
@@ -19,7 +20,7 @@ from . import gazetteer
 from .headlines import headline_names, in_capitals
 from .names import given_names, looks_like_person
 from .names import surnames as common_surnames
-from .places import is_country, is_known_place, place_cue
+from .places import country_first_words, is_country, is_known_place, place_cue
 from .roles import role_of
 from .scorecards import person_cue, player_names
 
@@ -219,15 +220,27 @@ def _countries(docs: list, found: list[Mention]) -> list[Mention]:
     """Countries that no mention holds (`Urska Horvat ( Slovenia )` tagged as one organization,
     `Paolo Fulci of Italy` left out): a country's name is a place wherever it stands."""
     covered = _covered(found)
+    first_words = _place_first_words()
     added = []
     for doc in docs:
         i = 0
         while i < len(doc):
+            token = doc[i]
+            if not (token.text[:1].isupper() and name_key(token.text) in first_words):
+                i += 1
+                continue
             n = next((n for n in (3, 2, 1) if _country_at(doc, i, n, covered)), 0)
             if n:
                 added.append(Mention(doc[i : i + n].text, "GPE", doc, i, i + n))
             i += n or 1
     return added
+
+
+@lru_cache(maxsize=1)
+def _place_first_words() -> frozenset[str]:
+    """First words of countries and of the gazetteer's places: a cheap test before `_country_at`."""
+    aliases = (key.split()[0] for key, (_, kind) in gazetteer.canonical_names().items() if kind == "place")
+    return country_first_words() | frozenset(aliases)
 
 
 def _country_at(doc, start: int, n: int, covered: set[tuple[int, int]]) -> bool:

@@ -38,6 +38,12 @@ def is_known_place(name: str) -> bool:
     return _key(name) in known_places()
 
 
+@lru_cache(maxsize=1)
+def country_first_words() -> frozenset[str]:
+    """The first words of countries' names (`south`, `czech`): a cheap test before `is_country`."""
+    return frozenset(name.split()[0] for name in countries() | _HOME_NATIONS)
+
+
 def is_country(name: str) -> bool:
     return _key(name) in countries() or _key(name) in _HOME_NATIONS
 

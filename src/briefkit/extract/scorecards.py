@@ -41,8 +41,7 @@ def person_cue(doc, start: int, end: int, name: str) -> bool:
         return False  # a national side is its country; `Dynamo Moscow`, `Real Madrid` are clubs
     if is_known_place(name) or (len(words) > 1 and is_known_place(words[-1])):
         return False
-    span = doc[start:end]
-    before, after = doc.text[: span.start_char], doc.text[span.end_char :]
+    before, after = _around(doc, start, end)
     if (start > 0 and doc[start - 1].text in _DISMISSALS) or _OUT.match(after):
         return True
     if _SCORER_BEFORE.search(before) and _MINUTE.match(after):
@@ -55,6 +54,17 @@ def person_cue(doc, start: int, end: int, name: str) -> bool:
     return _listed_among_people(doc, start, end)
 
 
+_WINDOW = 8  # tokens read on each side; an edge that is not the text's own reads as `\x00`
+
+
+def _around(doc, start: int, end: int) -> tuple[str, str]:
+    """The text just before and just after tokens `start:end` (without building the whole text)."""
+    low, high = max(0, start - _WINDOW), min(len(doc), end + _WINDOW)
+    before = ("\x00" if low else "") + doc[low:start].text_with_ws
+    after = doc[end - 1].whitespace_ + doc[end:high].text_with_ws + (" \x00" if high < len(doc) else "")
+    return before, after
+
+
 def _listed_among_people(doc, start: int, end: int) -> bool:
     """`Dan Petrescu , Daniel Prodan , Anton Dobos .`: an item of a comma list whose neighbour is a person."""
     opens = start == 0 or doc[start - 1].text in _SEPARATORS or doc[start - 1].text == "-"
@@ -63,8 +73,10 @@ def _listed_among_people(doc, start: int, end: int) -> bool:
         return False
     previous = start > 1 and doc[start - 1].text in _SEPARATORS and doc[start - 2].ent_type_ == "PERSON"
     following = end + 1 < len(doc) and doc[end].text in _SEPARATORS and doc[end + 1].ent_type_ == "PERSON"
+    if not (previous or following):
+        return False
     others = sum(1 for ent in doc.ents if ent.label_ == "PERSON" and not start <= ent.start < end)
-    return (previous or following) and others >= 2  # a list: `HALVERSTON , Ont.` is no list
+    return others >= 2  # a list: `HALVERSTON , Ont.` is no list
 
 
 # A scorer: `( Zola 12 , Vialli 55 )`, `Japan - Ken Sato 84 , Jiro Abe 88`; a result by name:
