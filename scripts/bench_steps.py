@@ -179,7 +179,7 @@ def serve_latency(group: str, project: Path, *, ready_timeout: float = 900, edit
     env = {**ENV, "TMPDIR": str(project)}
     with tempfile.TemporaryFile("w+") as log:
         start = time.perf_counter()
-        server = subprocess.Popen([BRIEFKIT, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
+        server = subprocess.Popen([BRIEFKIT, "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env, preexec_fn=_ctrl_c_heard)
         sampler = TreeSampler(server.pid)
         try:
             note = _edit_and_watch(server.pid, briefing, url, values, start, ready_timeout, edit_timeout)
@@ -212,6 +212,12 @@ def _edit_and_watch(pid: int, briefing: Path, url: str, values: dict, start: flo
         return f"the edit was not visible within {edit_timeout:.0f} s"
     values["latency"] = time.perf_counter() - edited
     return ""
+
+
+def _ctrl_c_heard() -> None:
+    """Ctrl-C as in a terminal: a benchmark started in the background (`bench.py &`) ignores SIGINT,
+    and so would the server it starts, which then never stops on it (Python keeps an ignored SIGINT)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _stop(server: subprocess.Popen):
