@@ -7,7 +7,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from briefkit.extract.actors import _form_kind, _initials, _repaired_entities, clean_name, extract_actors
+from briefkit.extract.actors import _form_kind, _initials, extract_actors
+from briefkit.extract.mentions import _repaired_entities, clean_name
 from briefkit.extract.names import looks_like_person
 from tests.conftest import parse
 
@@ -407,7 +408,7 @@ def test_one_row_of_numbers_is_no_table(nlp):
     ],
 )
 def test_a_score_or_a_phone_number_ends_a_name_but_one_word_keeps_its_number(text, start, end, name):
-    from briefkit.extract.actors import _trim_entity
+    from briefkit.extract.mentions import _trim_entity
 
     doc = spacy.blank("en")(text)
     assert _trim_entity(Span(doc, start, end, label="ORG")).text == name
@@ -455,7 +456,7 @@ def test_a_lower_case_word_that_is_no_particle_ends_a_person_name(text, expected
 
 
 def test_a_place_in_another_is_two_places():
-    from briefkit.extract.actors import _split_fixtures
+    from briefkit.extract.mentions import _split_fixtures
 
     doc = spacy.blank("en")("Pilgrims gathered at the Lotus Shrine in Varnapur on Sunday.")
     whole = Span(doc, 4, 8, label="FAC")  # `Lotus Shrine in Varnapur`
