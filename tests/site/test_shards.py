@@ -103,3 +103,9 @@ def test_small_sites_render_in_one_process():
     assert shard_count(0) == shard_count(499) == 1
     assert 1 <= shard_count(10**6) <= MAX_SHARDS
     assert shard_count(10**6, jobs=1) == 1 and shard_count(10**6, jobs=2) == 2
+
+
+def test_a_site_with_plugins_not_known_to_shard_renders_in_one_process():
+    assert shard_count(10**6, 2, ["material/search", "material/tags"]) == 2
+    assert shard_count(10**6, 2, ["material/search", "rss"]) == 1  # a feed of the pages' text
+    assert shard_count(10**6, 2, ["material/search", "hooks/site.py"]) == 1

@@ -84,9 +84,10 @@ def render_site(project: Project, strict: bool, jobs: int | None = None) -> tupl
         config = project.load_mkdocs_config(strict=strict)
         count, generated = generate_site(project, config)
         clock.lap("generate")
+        shards = shard_count(generated.pages, jobs, list(config.plugins))  # the site's plugins, not briefkit's
         release_page_sources(config)
         try:
-            build_sharded(config, shard_count(generated.pages, jobs))
+            build_sharded(config, shards)
         except MkDocsException as error:
             raise BriefkitError(f"MkDocs: {error}") from None
         clock.lap("mkdocs")

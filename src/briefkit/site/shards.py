@@ -37,8 +37,17 @@ MIN_PAGES_PER_SHARD = 500  # a shard costs about a second of its own: not worth 
 _SKIP = "briefkit-skip.html"  # an empty template: MkDocs writes no file for an empty page
 
 
-def shard_count(pages: int, jobs: int | None = None) -> int:
-    """How many processes render a site of `pages` pages: `jobs` at most (default: one per core)."""
+# Plugins known to build the same site in shards: any other (and any hook) may read or write pages
+# in ways a shard cannot see (a feed of the pages' text, social cards), so the site is then
+# rendered in one process.
+SHARD_SAFE_PLUGINS = {"search", "material/search", "tags", "material/tags"}
+
+
+def shard_count(pages: int, jobs: int | None = None, plugins: list[str] | None = None) -> int:
+    """How many processes render a site of `pages` pages: `jobs` at most (default: one per core),
+    and one when the site uses a plugin or hook (`plugins`: their names) not known to be safe."""
+    if set(plugins or ()) - SHARD_SAFE_PLUGINS:
+        return 1
     return max(1, min(jobs or default_jobs(), MAX_SHARDS, pages // MIN_PAGES_PER_SHARD))
 
 
