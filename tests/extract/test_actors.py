@@ -569,3 +569,27 @@ def test_a_country_is_a_place_wherever_it_stands(nlp, text, country):
 def test_a_country_in_the_name_of_an_event_or_an_organization_is_not_apart(nlp):
     names = set(by_name(actors_of(nlp, "Tickets for the Zimbabwe Open went on sale at the Bank of Japan branch.")))
     assert "Zimbabwe" not in names and "Japan" not in names
+
+
+def test_a_country_before_a_role_word_stays_a_place_and_a_town_is_a_club_only_by_a_club_role(nlp):
+    actors = by_name(actors_of(nlp, """
+Spain coach Ivo Marsh named his squad on Friday.
+
+The ruling was read by Tirana judge Besim Kola.
+
+Newcastle manager Joel Brannigan praised the fans.
+"""))
+    assert actors["Spain"].kind == "place"
+    assert actors["Tirana"].kind == "place"
+    assert actors["Newcastle"].kind == "organization"
+
+
+def test_a_dateline_outvotes_what_the_model_calls_the_town_elsewhere(nlp):
+    actors = by_name(actors_of(nlp, """
+HALVERSTON 1996-12-06
+
+Shares rose on Friday, traders said.
+
+-- Halverston newsroom +45 3333 4444
+"""))
+    assert actors["Halverston"].kind == "place"

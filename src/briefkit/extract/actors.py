@@ -68,6 +68,8 @@ def _read_cues(mentions: list[Mention]) -> None:
     people = {(id(m.doc), m.end) for m in mentions if m.label == "PERSON"}
     for mention in mentions:
         doc, start, end, name = mention.doc, mention.start, mention.end, mention.name
+        if mention.cue:  # a dateline's place
+            continue
         if person_cue(doc, start, end, name):
             mention.cue = "person"
         elif place_cue(doc, start, end, name):
@@ -217,8 +219,19 @@ def _personal_name(form: str) -> bool:
 
 
 def _employer(mention: Mention) -> bool:
+    """`Newcastle manager`: a name before a role word; a country's is its national side's, a place
+    (`Spain coach`), and a town's only a club's role makes it a club (`Tirana judge` is the town's)."""
     doc = mention.doc
-    return mention.end < len(doc) and doc[mention.end].lower_ in gazetteer.role_words() and doc[mention.end].pos_ == "NOUN"
+    if mention.end >= len(doc) or doc[mention.end].pos_ != "NOUN" or is_country(mention.name):
+        return False
+    role = doc[mention.end].lower_
+    return role in gazetteer.role_words() and (role in _CLUB_ROLES or not is_known_place(mention.name))
+
+
+_CLUB_ROLES = {
+    "manager", "coach", "boss", "captain", "chairman", "owner", "player", "striker", "goalkeeper", "midfielder",
+    "defender", "winger", "forward", "keeper", "skipper", "playmaker", "prop", "flanker", "quarterback", "pitcher",
+}
 
 
 def _in_fixture(mention: Mention) -> bool:

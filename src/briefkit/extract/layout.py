@@ -81,10 +81,10 @@ def _dateline_place(doc, mentions: list[Mention]) -> None:
     tagged = [m for m in mentions if m.doc is doc and m.start < span.end and span.start < m.end]
     exact = [m for m in tagged if (m.start, m.end) == (span.start, span.end)]
     for mention in exact:
-        mention.label, mention.name = "GPE", name
+        mention.label, mention.name, mention.cue = "GPE", name, "place"
     if not exact:
         mentions[:] = [m for m in mentions if m not in tagged]
-        mentions.append(Mention(name, "GPE", doc, span.start, span.end))
+        mentions.append(Mention(name, "GPE", doc, span.start, span.end, cue="place"))
 
 
 def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
