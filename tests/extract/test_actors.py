@@ -463,6 +463,23 @@ def test_a_place_in_another_is_two_places():
     assert [(s.text, s.label_) for s in _split_fixtures([whole])] == [("Lotus Shrine", "FAC"), ("Varnapur", "GPE")]
 
 
+@pytest.mark.parametrize(
+    "text, start, end, label, parts",
+    [
+        ("The match at Leeds 's Kirkwood Cricket Ground was rained off .", 3, 8, "FAC", [("Leeds", "GPE"), ("Kirkwood Cricket Ground", "FAC")]),
+        ("The People 's Fuel Lobby wrote to ministers .", 1, 5, "ORG", [("People 's Fuel Lobby", "ORG")]),  # no place before
+        ("10. Ivo Marsh Norway 190.70", 2, 5, "PERSON", [("Ivo Marsh", "PERSON"), ("Norway", "GPE")]),
+        ("The pilot flew to Papua New Guinea .", 4, 7, "PERSON", [("Papua New Guinea", "PERSON")]),  # a country whole
+    ],
+)
+def test_an_entity_across_a_place_and_another_name_is_cut(text, start, end, label, parts):
+    from briefkit.extract.mentions import _split_fixtures
+
+    doc = spacy.blank("en")(text)
+    whole = Span(doc, start, end, label=label)
+    assert [(s.text, s.label_) for s in _split_fixtures([whole])] == parts
+
+
 FIXTURE_LIST = """Cup draw sends Kelso to Dunmore
 
 The draw for the fifth round was made on Monday, and the holders face a long trip north.

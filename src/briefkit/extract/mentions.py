@@ -16,7 +16,7 @@ from ..model import Actor
 from ..text import name_key
 from . import gazetteer
 from .names import given_names
-from .places import is_country
+from .places import is_country, is_known_place
 from .roles import role_of
 
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
@@ -120,20 +120,36 @@ _CUTS = {"in", "b", "c", "st", "lbw"}  # `Lee c Moreby b Tuckwell`: a cricket sc
 def _split_fixtures(ents):
     """`Bolton v Norwich` as one entity is two sides of a match; `Golden Temple in Amritsar`, a place
     in another; `Forwards - Ann Lee`, `Japan - Ken Sato`, a heading or a team, then a name; `Moreby b
-    Tuckwell`, two players; `Ivo Marsh of Italy`, a person and his country."""
+    Tuckwell`, two players; `Ivo Marsh of Italy` and `Ivo Marsh Italy`, a person and a country;
+    `Kelso 's Halverston Oval`, a town and a place in it."""
     for ent in ents:
-        cut = next((t.i for t in ent[1:-1] if t.lower_ in VERSUS or t.text in _CUTS or _spaced_dash(t)), None)
-        of_country = cut is None and _person_of_country(ent)
-        if of_country:
-            cut = of_country
+        cut = _cut(ent)
         if cut is None:
             yield ent
             continue
-        first_label = "PERSON" if of_country else ent.label_
-        second_label = "GPE" if ent.doc[cut].text == "in" or of_country else ent.label_
-        for part, label in ((ent.doc[ent.start : cut], first_label), (ent.doc[cut + 1 : ent.end], second_label)):
+        first_end, second_start, first_label, second_label = cut
+        for part, label in ((ent.doc[ent.start : first_end], first_label), (ent.doc[second_start : ent.end], second_label)):
             part.label_ = label
             yield part
+
+
+def _cut(ent) -> tuple[int, int, str, str] | None:
+    """Where an entity that runs across two names is cut: (end of the first, start of the second,
+    their labels), or None."""
+    doc, label = ent.doc, ent.label_
+    cut = next((t.i for t in ent[1:-1] if t.lower_ in VERSUS or t.text in _CUTS or _spaced_dash(t)), None)
+    if cut is not None:
+        return cut, cut + 1, label, "GPE" if doc[cut].text == "in" else label
+    of = _person_of_country(ent)
+    if of is not None:
+        return of, of + 1, "PERSON", "GPE"
+    owner = next((t.i for t in ent[1:-2] if t.lower_ in ("'s", "\u2019s") and doc[t.i + 1].is_title), None)
+    # `Kelso 's Halverston Oval`: a known place, then two words at least (`People 's Fuel Lobby` is one name)
+    if owner is not None and is_known_place(doc[ent.start : owner].text):
+        return owner, owner + 1, "GPE", label
+    if label == "PERSON" and len(ent) > 1 and is_country(ent[-1].text) and not is_country(ent.text):
+        return ent.end - 1, ent.end - 1, label, "GPE"  # `Dmitri Dashinski Belarus`, a results line without brackets
+    return None
 
 
 def _person_of_country(ent) -> int | None:
