@@ -610,3 +610,21 @@ Shares rose on Friday, traders said.
 -- Halverston newsroom +45 3333 4444
 """))
     assert actors["Halverston"].kind == "place"
+
+
+@pytest.mark.parametrize(
+    "form, kinds, expected",
+    [
+        ("tommy robredo", {"person": 1}, True),  # tagged a person
+        ("jane smith", {"organization": 1}, True),  # a surname last
+        ("crystal lagoon", {"place": 1}, False),  # a given name first, but a place to the model and no surname
+        ("paris lagoon", {"place": 1, "organization": 1}, False),
+        ("kelso rovers", {"person": 1}, False),  # no given name first
+    ],
+)
+def test_a_personal_name_in_a_match_stays_a_person(form, kinds, expected):
+    from collections import Counter
+
+    from briefkit.extract.actors import _personal_name
+
+    assert _personal_name(form, Counter(kinds)) is expected

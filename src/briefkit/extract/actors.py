@@ -203,7 +203,7 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
     # `beat Chelsea 2-1`, `Leeds v Derby`: a town in a match is its club, whatever the model said of
     # the form (`Leicester City` tagged GPE); a country, its national side, stays a place, as news and
     # CoNLL-2003 both have it, and a person's name a person's (`Fish beat Tommy Robredo 7-6`)
-    if not any(is_country(form) or _personal_name(form) for form in by_form):
+    if not any(is_country(form) or _personal_name(form, labels) for form, labels in by_form.items()):
         votes["organization"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if _in_fixture(m) and m.cue != "person")
     # `( Zola 12 , Vialli 55 )`, `c Healy b Moody 5`: players; `the town of Kindu`: a place
     for mention in cluster.mentions:
@@ -212,10 +212,16 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
     return votes.most_common(1)[0][0], votes
 
 
-def _personal_name(form: str) -> bool:
-    """A name of two words or more that opens with a given name (`tommy robredo`, not `aston villa`)."""
+def _personal_name(form: str, labels: Counter) -> bool:
+    """A name of two words or more that opens with a given name and that the model tagged as a person
+    or ends on a surname (`tommy robredo`, not `aston villa` nor `crystal palace` tagged a place)."""
     words = form.split()
-    return len(words) > 1 and words[0] in given_names() and not any(w in gazetteer.organization_words() for w in words)
+    return (
+        len(words) > 1
+        and words[0] in given_names()
+        and ("person" in labels or words[-1] in common_surnames())
+        and not any(w in gazetteer.organization_words() for w in words)
+    )
 
 
 def _employer(mention: Mention) -> bool:
