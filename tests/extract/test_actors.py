@@ -628,3 +628,29 @@ def test_a_personal_name_in_a_match_stays_a_person(form, kinds, expected):
     from briefkit.extract.actors import _personal_name
 
     assert _personal_name(form, Counter(kinds)) is expected
+
+
+def test_a_short_form_that_opens_one_organization_is_that_organization(nlp):
+    actors = by_name(actors_of(nlp, """
+The board of Kelso Athletic met on Monday. Fans of West Harwick Albion Football Club protested outside.
+
+Kelso will now play West Harwick in the next round, and Europe watched as the European Commission met.
+"""))
+    assert "West Harwick" in actors["West Harwick Albion Football Club"].aliases
+    assert actors["Europe"].kind == "place"  # a name is no cut word of another (`European`)
+
+
+@pytest.mark.parametrize(
+    "short, long, expected",
+    [
+        ("charlton", "charlton athletic", True),
+        ("west brom", "west bromwich albion", True),  # the last word cut after another
+        ("europe", "european commission", False),  # one word is never cut
+        ("west ham", "west bromwich albion", False),
+        ("charlton athletic", "charlton athletic", False),  # not shorter
+    ],
+)
+def test_opens(short, long, expected):
+    from briefkit.extract.actors import _opens
+
+    assert _opens(short.split(), long.split()) is expected

@@ -136,8 +136,36 @@ def _merge_short_organizations(clusters: list[_Cluster]) -> list[_Cluster]:
             if len(matches) == 1:
                 _absorb(matches[0], cluster)
                 continue
+        if cluster not in organizations and _short_form(cluster):
+            matches = [o for o in organizations if _opens(words, o.forms[0].split()) and any(" " in m.name for m in o.mentions)]
+            if len(matches) == 1:  # `Charlton` beside `Charlton Athletic`, `West Brom` beside `West Bromwich Albion`
+                for mention in cluster.mentions:
+                    mention.label = "ORG"  # short for the organization, whatever the model said of it alone
+                _absorb(matches[0], cluster)
+                continue
         result.append(cluster)
     return result
+
+
+def _short_form(cluster: _Cluster) -> bool:
+    """A name that may be short for a longer one: no gazetteer name, no country, not used as a place
+    (`in Leicester`), and nothing around it that says a person (`Charlton 55`)."""
+    return (
+        cluster.canonical is None
+        and len(cluster.forms) == 1
+        and not is_country(cluster.forms[0])
+        and not _used_as_place(cluster)
+        and not any(m.cue for m in cluster.mentions)
+    )
+
+
+def _opens(short: list[str], long: list[str]) -> bool:
+    """Whether `long` opens with `short`, whose last word may be cut after another (`west brom`, `west
+    bromwich albion`; `europe` is no cut `european`)."""
+    n = len(short)
+    if n >= len(long) or short[:-1] != long[: n - 1]:
+        return False
+    return short[-1] == long[n - 1] or (n > 1 and len(short[-1]) >= 3 and long[n - 1].startswith(short[-1]))
 
 
 _COMPANY_SUFFIXES = {"group", "inc", "corp", "corporation", "plc", "ltd", "llc", "co", "company", "holdings"}
