@@ -654,3 +654,20 @@ def test_opens(short, long, expected):
     from briefkit.extract.actors import _opens
 
     assert _opens(short.split(), long.split()) is expected
+
+
+@pytest.mark.parametrize(
+    "text, character, person",
+    [
+        ("Ann Lowe played Mrs Hollis in the stage version of the musical.", "Hollis", "Ann Lowe"),
+        ("Her last appearance was as Lady Warrington in a production at the Old Vic, said Ann Lowe.", "Warrington", "Ann Lowe"),
+    ],
+)
+def test_a_part_in_a_play_or_a_film_is_no_person(nlp, text, character, person):
+    names = set(by_name(actors_of(nlp, text)))
+    assert person in names and not any(character in name for name in names)
+
+
+def test_a_player_played_in_a_match_is_a_person(nlp):
+    names = set(by_name(actors_of(nlp, "Ivo Marsh played Joel Brannigan in the final on Sunday.")))
+    assert "Joel Brannigan" in names

@@ -47,7 +47,7 @@ class Mention:
 def find_mentions(doc) -> list[Mention]:
     found = []
     for ent in _split_fixtures(_repaired_entities(doc)):
-        if ent.label_ not in KIND_BY_LABEL or _inside_title(ent) or not _nominal(ent) or _common_word(ent):
+        if ent.label_ not in KIND_BY_LABEL or _inside_title(ent) or not _nominal(ent) or _common_word(ent) or _character(ent):
             continue
         ent = _trim_entity(ent)
         name, title = clean_name(ent.text, ent.label_)
@@ -212,6 +212,22 @@ def _descriptor(word: str) -> bool:
     """A role word or a nationality (`Defender`, `Russian`, `Croat`), never a given name."""
     key = word.casefold()
     return key not in given_names() and (key in gazetteer.role_words() or key in gazetteer.nationalities())
+
+
+_PLAYS = {"as", "played", "plays", "playing", "portrayed", "portrays", "portraying"}
+_STAGE = {
+    "stage", "film", "films", "movie", "production", "musical", "play", "series", "show", "drama", "sitcom",
+    "role", "roles", "character", "cast", "starred", "starring", "appearance", "version", "opera", "soap",
+}
+
+
+def _character(ent) -> bool:
+    """`played Mrs Potts in the stage version`, `her last appearance was as Mrs Pearce in the
+    production`: a part in a play or a film, not a person in the news (`Agassi played Moya` is)."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or ent.start == 0 or doc[ent.start - 1].lower_ not in _PLAYS:
+        return False
+    return any(t.lower_ in _STAGE for t in ent.sent)
 
 
 def _inside_title(ent) -> bool:
