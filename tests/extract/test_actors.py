@@ -671,3 +671,40 @@ def test_a_part_in_a_play_or_a_film_is_no_person(nlp, text, character, person):
 def test_a_player_played_in_a_match_is_a_person(nlp):
     names = set(by_name(actors_of(nlp, "Ivo Marsh played Joel Brannigan in the final on Sunday.")))
     assert "Joel Brannigan" in names
+
+
+def test_clubs_by_their_words_and_a_transfer_and_a_venue_by_its_short_name(nlp):
+    actors = by_name(actors_of(nlp, """
+Dunmore knocked out Leicester City in the last round, and the striker joined Dunmore from Porto on 2 February.
+
+Fans flew in from Mexico City for the final.
+"""))
+    assert actors["Leicester City"].kind == "organization"  # a town's club
+    assert actors["Mexico City"].kind == "place"  # a city of that name
+    assert actors["Porto"].kind == "organization"  # joined from: a former club
+
+
+def test_transfer_needs_a_transfer_word_and_no_country(nlp):
+    from briefkit.extract.actors import _transfer
+    from briefkit.extract.mentions import Mention
+
+    doc = nlp("He arrived from Porto and later signed from Portugal.")
+    porto, portugal = (doc.text.index(w) for w in ("Porto ", "Portugal"))
+    assert not _transfer(Mention("Porto", "GPE", doc, *_tokens(doc, porto, "Porto")))
+    assert not _transfer(Mention("Portugal", "GPE", doc, *_tokens(doc, portugal, "Portugal")))
+
+
+def _tokens(doc, start: int, name: str) -> tuple[int, int]:
+    span = doc.char_span(start, start + len(name))
+    return span.start, span.end
+
+
+@pytest.mark.parametrize("label, merged", [("ORG", True), ("GPE", False)])
+def test_a_short_name_not_a_place_is_its_venue(nlp, label, merged):
+    from briefkit.extract.actors import _merge
+    from briefkit.extract.mentions import Mention
+
+    doc = nlp("The final at Halverston Stadium was played in the rain and Halverston was full.")
+    short = [t.i for t in doc if t.text == "Halverston"][-1]
+    mentions = [Mention("Halverston Stadium", "FAC", doc, 3, 5), Mention("Halverston", label, doc, short, short + 1)]
+    assert (len(_merge(mentions)) == 1) is merged  # `Wembley` tagged ORG is the stadium; a town stays itself

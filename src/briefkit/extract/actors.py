@@ -76,6 +76,19 @@ def _read_cues(mentions: list[Mention]) -> None:
             mention.cue = "place"
         elif start > 1 and doc[start - 1].text == "(" and (id(doc), start - 1) in people and not is_country(name):
             mention.cue = "organization"
+        elif _transfer(mention):
+            mention.cue = "organization"
+
+
+_TRANSFERS = {"joined", "joins", "joining", "signed", "signs", "signing", "loan", "transfer", "transferred", "bought", "recruited"}
+
+
+def _transfer(mention: Mention) -> bool:
+    """`joined Brighton from Benfica`, `on loan from Benfica`: a player's former club (not a country)."""
+    doc, start = mention.doc, mention.start
+    if start < 2 or doc[start - 1].lower_ != "from" or is_country(mention.name):
+        return False
+    return any(t.lower_ in _TRANSFERS for t in doc[max(doc[start].sent.start, start - 5) : start - 1])
 
 
 def _merge(mentions: list[Mention]) -> list[_Cluster]:
@@ -123,6 +136,7 @@ def _merge_short_organizations(clusters: list[_Cluster]) -> list[_Cluster]:
     beside `US Department of Justice`, `Fox Entertainment` beside `Fox Entertainment Group`: a name
     that another has with only a country or a company suffix more."""
     organizations = [c for c in clusters if _votes(c)[0] == "organization" and len(c.forms[0].split()) > 1]
+    venues = [c for c in clusters if len(c.forms[0].split()) > 1 and c.forms[0].split()[-1] in _VENUES]
     result = []
     for cluster in clusters:
         words = cluster.forms[0].split()
@@ -138,9 +152,11 @@ def _merge_short_organizations(clusters: list[_Cluster]) -> list[_Cluster]:
                 continue
         if cluster not in organizations and _short_form(cluster):
             matches = [o for o in organizations if _opens(words, o.forms[0].split()) and any(" " in m.name for m in o.mentions)]
+            if not matches and _votes(cluster)[0] != "place":  # `Wembley` tagged ORG beside `Wembley Stadium`
+                matches = [v for v in venues if v is not cluster and _opens(words, v.forms[0].split())]
             if len(matches) == 1:  # `Charlton` beside `Charlton Athletic`, `West Brom` beside `West Bromwich Albion`
-                for mention in cluster.mentions:
-                    mention.label = "ORG"  # short for the organization, whatever the model said of it alone
+                for mention in cluster.mentions:  # short for the other, whatever the model said of it alone
+                    mention.label = matches[0].mentions[0].label
                 _absorb(matches[0], cluster)
                 continue
         result.append(cluster)
@@ -293,6 +309,8 @@ def _form_kind(form: str, kind: str, surnames: set[str]) -> str:
     words = form.split()
     if len(words) > 1 and words[-1] in _VENUES:
         return "place"  # `Melbourne Cricket Ground`, `Bellerive Oval`: where a match is played
+    if len(words) > 1 and words[-1] == "city" and is_known_place(" ".join(words[:-1])) and not is_known_place(form):
+        return "organization"  # `Leicester City` is the club, `Mexico City` the place
     if any(w in gazetteer.organization_words() for w in words[1:] or words):
         return "organization" if kind in ("person", "organization") else kind
     if kind == "organization" and len(words) > 1 and (looks_like_person(form) or words[-1] in surnames):
