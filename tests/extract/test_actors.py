@@ -321,6 +321,23 @@ def test_a_name_cut_at_a_function_word_is_joined_again():
     assert [e.text for e in _repaired_entities(doc)] == ["Council for Trade and Industry"]
 
 
+@pytest.mark.parametrize(
+    "text, spans, expected",
+    [
+        # `X of Y` + and + `Z`: one name
+        ("She trained at the Kelso School of Music and Dance in May.", [(4, 8), (9, 10)], ["Kelso School of Music and Dance"]),
+        # no `of`: two names
+        ("Dunmore Rovers and Kelso played.", [(0, 2), (3, 4)], ["Dunmore Rovers", "Kelso"]),
+        # `of`, but two words after `and`: another name
+        ("The Bank of Kelso and Dunmore Trust merged.", [(1, 4), (5, 7)], ["Bank of Kelso", "Dunmore Trust"]),
+    ],
+)
+def test_a_name_of_the_shape_x_of_y_and_z_is_joined_again(text, spans, expected):
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, start, end, label="ORG") for start, end in spans]
+    assert [e.text for e in _repaired_entities(doc)] == expected
+
+
 @pytest.mark.parametrize("name, known", [("Ostrava", True), ("Wrocław", True), ("Wroclaw", True), ("Germany", True), ("Texas", True), ("Sophie Laurent", False), ("Corvane", False)])
 def test_known_places(name, known):
     from briefkit.extract.places import is_known_place

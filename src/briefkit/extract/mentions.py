@@ -92,26 +92,34 @@ def _trim_entity(ent):
 
 
 def _repaired_entities(doc):
-    """The model's entities, with names it cut at a function word joined again:
-    `Internet Corporation for Assigned Names and` + `Numbers`."""
+    """The model's entities, with names it cut at a function word joined again (`Internet Corporation
+    for Assigned Names and` + `Numbers`, `School of Speech` + and + `Drama`)."""
     ents = list(doc.ents)
     repaired = []
     i = 0
     while i < len(ents):
         ent = ents[i]
-        while (
-            i + 1 < len(ents)
-            and ent.label_ == "ORG"
-            and ent[-1].lower_ in JOINERS
-            and ents[i + 1].start == ent.end
-            and ents[i + 1].label_ in _NAME_LABELS  # not `Commons on` + `Thursday`
-        ):
+        while i + 1 < len(ents) and ent.label_ == "ORG" and ents[i + 1].label_ in _NAME_LABELS and _cut_at_and(ent, ents[i + 1]):
             i += 1
             ent = doc[ent.start : ents[i].end]
             ent.label_ = "ORG"
         repaired.append(ent)
         i += 1
     return repaired
+
+
+def _cut_at_and(ent, following) -> bool:
+    """Whether `following` goes on the name `ent` (`... Names and` + `Numbers`; not `Commons on` +
+    `Thursday`), or, after an `and` between them, ends a name of the shape `X of Y and Z`."""
+    if following.start == ent.end:
+        return ent[-1].lower_ in JOINERS
+    doc = ent.doc
+    return (
+        following.start == ent.end + 1
+        and doc[ent.end].lower_ in ("and", "&")
+        and len(following) == 1
+        and any(t.lower_ == "of" for t in ent[1:])
+    )
 
 
 _CUTS = {"in", "b", "c", "st", "lbw"}  # `Lee c Moreby b Tuckwell`: a cricket scorecard's catcher and bowler
