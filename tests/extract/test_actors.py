@@ -282,6 +282,10 @@ def test_no_entities_no_actors(nlp):
         ("azmat begg", "organization", set(), "organization"),
         ("paris", "place", set(), "place"),
         ("bank", "organization", set(), "organization"),
+        ("slovakia", "organization", set(), "place"),  # a country, or its national side
+        ("leicester city", "place", set(), "organization"),  # a town's club
+        ("mexico city", "place", set(), "place"),
+        ("kelso cricket ground", "organization", set(), "place"),  # a venue
     ],
 )
 def test_form_kind(form, model_kind, surnames, expected):

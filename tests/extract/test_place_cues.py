@@ -25,6 +25,9 @@ def cue(nlp, text: str, name: str) -> bool:
         ("He played in Arsenal's last match.", "Arsenal", False),  # not a known place
         ("Ohio State won the game.", "Ohio", False),  # `State` in capitals is part of a name
         ("The State of Korvath said so.", "Korvath", False),  # `State of` in capitals is a title
+        ("She won in Brelany , Austria , in 1995 .", "Brelany", True),  # a town, then its country
+        ("She won in Brelany, Austria.", "Brelany", True),
+        ("Ivo Marsh, Austria captain, scored.", "Ivo Marsh", False),  # the country goes on into a role
     ],
 )
 def test_place_cue(nlp, text, name, expected):

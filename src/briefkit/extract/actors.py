@@ -72,10 +72,10 @@ def _read_cues(mentions: list[Mention]) -> None:
             continue
         if person_cue(doc, start, end, name):
             mention.cue = "person"
+        elif start > 1 and doc[start - 1].text == "(" and (id(doc), start - 1) in people and not is_country(name):
+            mention.cue = "organization"  # `Ivo Marsh ( Kelsoria , Spain )`: his club first, then its country
         elif place_cue(doc, start, end, name):
             mention.cue = "place"
-        elif start > 1 and doc[start - 1].text == "(" and (id(doc), start - 1) in people and not is_country(name):
-            mention.cue = "organization"
         elif _transfer(mention):
             mention.cue = "organization"
 
@@ -315,6 +315,8 @@ def _form_kind(form: str, kind: str, surnames: set[str]) -> str:
         return "organization" if kind in ("person", "organization") else kind
     if kind == "organization" and len(words) > 1 and (looks_like_person(form) or words[-1] in surnames):
         return "person"
+    if kind == "organization" and is_country(form):
+        return "place"  # `Slovakia` tagged ORG: a country, or its national side, is a place
     if kind == "person" and is_known_place(form):
         return "place"  # `Ostrava` tagged PERSON (an ORG-tagged city is often its football club)
     return kind

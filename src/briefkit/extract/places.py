@@ -61,6 +61,8 @@ _CONJUNCTIONS = {"and", "or", ","}
 
 def place_cue(doc, start: int, end: int, name: str) -> bool:
     """Whether the words around tokens `start:end` of `doc` say the name there is a place's."""
+    if _before_its_country(doc, end) and not is_country(name):
+        return True  # `Flachau , Austria , 1995`, `La Plagne, France, and`
     after = doc[end].text if end < len(doc) else ""
     if after in _PLACE_NOUNS_AFTER:  # lower case only: `Ohio State` is a university
         return True
@@ -74,3 +76,14 @@ def place_cue(doc, start: int, end: int, name: str) -> bool:
         return True
     # `around Gothenburg and Malmo`: a known place beside a place the model tagged
     return start >= 2 and doc[start - 1].lower_ in _CONJUNCTIONS and doc[start - 2].ent_type_ in ("GPE", "LOC")
+
+
+def _before_its_country(doc, end: int) -> bool:
+    """Whether a comma, a country and a comma, a full stop or the end follow token `end`."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    for n in (1, 2, 3):
+        stop = end + 1 + n
+        if stop <= len(doc) and (stop == len(doc) or doc[stop].text in (",", ".", ";", ")")) and is_country(doc[end + 1 : stop].text):
+            return True
+    return False
