@@ -282,8 +282,8 @@ def test_no_entities_no_actors(nlp):
         ("azmat begg", "organization", set(), "organization"),
         ("paris", "place", set(), "place"),
         ("bank", "organization", set(), "organization"),
-        ("slovakia", "organization", set(), "place"),  # a country, or its national side
-        ("leicester city", "place", set(), "organization"),  # a town's club
+        ("norway", "organization", set(), "place"),  # a country, or its national side
+        ("york city", "place", set(), "organization"),  # a town's club
         ("mexico city", "place", set(), "place"),
         ("kelso cricket ground", "organization", set(), "place"),  # a venue
     ],
@@ -576,7 +576,7 @@ def test_a_town_after_a_win_over_is_its_club(nlp):
 def test_a_known_place_beside_a_place_is_a_place(nlp):
     from briefkit.extract.places import place_cue
 
-    doc = nlp("Turnout rose in suburbs around Gothenburg and Malmo, officials said.")
+    doc = nlp("Turnout rose in the towns around Uppsala and Malmo, officials said.")
     start = [t.text for t in doc].index("Malmo")
     assert place_cue(doc, start, start + 1, "Malmo")
 
@@ -605,20 +605,20 @@ def test_a_country_is_a_place_wherever_it_stands(nlp, text, country):
 
 
 def test_a_country_in_the_name_of_an_event_or_an_organization_is_not_apart(nlp):
-    names = set(by_name(actors_of(nlp, "Tickets for the Zimbabwe Open went on sale at the Bank of Japan branch.")))
-    assert "Zimbabwe" not in names and "Japan" not in names
+    names = set(by_name(actors_of(nlp, "Tickets for the Norway Open went on sale at the Bank of Japan branch.")))
+    assert "Norway" not in names and "Japan" not in names
 
 
 def test_a_country_before_a_role_word_stays_a_place_and_a_town_is_a_club_only_by_a_club_role(nlp):
     actors = by_name(actors_of(nlp, """
-Spain coach Ivo Marsh named his squad on Friday.
+Norway coach Ivo Marsh named his squad on Friday.
 
-The ruling was read by Tirana judge Besim Kola.
+The ruling was read by Lisbon judge Besim Kola.
 
 Newcastle manager Joel Brannigan praised the fans.
 """))
-    assert actors["Spain"].kind == "place"
-    assert actors["Tirana"].kind == "place"
+    assert actors["Norway"].kind == "place"
+    assert actors["Lisbon"].kind == "place"
     assert actors["Newcastle"].kind == "organization"
 
 
@@ -664,11 +664,11 @@ Kelso will now play West Harwick in the next round, and Europe watched as the Eu
 @pytest.mark.parametrize(
     "short, long, expected",
     [
-        ("charlton", "charlton athletic", True),
-        ("west brom", "west bromwich albion", True),  # the last word cut after another
+        ("kelso", "kelso athletic", True),
+        ("west harwick", "west harwickton albion", True),  # the last word cut after another
         ("europe", "european commission", False),  # one word is never cut
-        ("west ham", "west bromwich albion", False),
-        ("charlton athletic", "charlton athletic", False),  # not shorter
+        ("west dun", "west harwickton albion", False),
+        ("kelso athletic", "kelso athletic", False),  # not shorter
     ],
 )
 def test_opens(short, long, expected):
@@ -696,11 +696,11 @@ def test_a_player_played_in_a_match_is_a_person(nlp):
 
 def test_clubs_by_their_words_and_a_transfer_and_a_venue_by_its_short_name(nlp):
     actors = by_name(actors_of(nlp, """
-Dunmore knocked out Leicester City in the last round, and the striker joined Dunmore from Porto on 2 February.
+Dunmore knocked out York City in the last round, and the striker joined Dunmore from Porto on 2 February.
 
 Fans flew in from Mexico City for the final.
 """))
-    assert actors["Leicester City"].kind == "organization"  # a town's club
+    assert actors["York City"].kind == "organization"  # a town's club
     assert actors["Mexico City"].kind == "place"  # a city of that name
     assert actors["Porto"].kind == "organization"  # joined from: a former club
 
@@ -728,4 +728,4 @@ def test_a_short_name_not_a_place_is_its_venue(nlp, label, merged):
     doc = nlp("The final at Halverston Stadium was played in the rain and Halverston was full.")
     short = [t.i for t in doc if t.text == "Halverston"][-1]
     mentions = [Mention("Halverston Stadium", "FAC", doc, 3, 5), Mention("Halverston", label, doc, short, short + 1)]
-    assert (len(_merge(mentions)) == 1) is merged  # `Wembley` tagged ORG is the stadium; a town stays itself
+    assert (len(_merge(mentions)) == 1) is merged  # a short name tagged ORG is the stadium; a town stays itself

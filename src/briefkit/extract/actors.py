@@ -63,8 +63,8 @@ def extract_actors(parts: list[tuple[str, object]]) -> tuple[list[Mention], list
 
 
 def _read_cues(mentions: list[Mention]) -> None:
-    """The kind the words around each mention say: a person's (`c Healy b Moody 5`), a place's (`the
-    town of Kindu`), or a club's, in brackets after a player (`Rui Costa ( Fiorentina )`)."""
+    """The kind the words around each mention say: a person's (`c Lowe b Marsh 5`), a place's (`the
+    town of Brelany`), or a club's, in brackets after a player (`Ivo Marsh ( Kelsoria )`)."""
     people = {(id(m.doc), m.end) for m in mentions if m.label == "PERSON"}
     for mention in mentions:
         doc, start, end, name = mention.doc, mention.start, mention.end, mention.name
@@ -84,7 +84,7 @@ _TRANSFERS = {"joined", "joins", "joining", "signed", "signs", "signing", "loan"
 
 
 def _transfer(mention: Mention) -> bool:
-    """`joined Brighton from Benfica`, `on loan from Benfica`: a player's former club (not a country)."""
+    """`joined Dunmore from Kelsoria`, `on loan from Kelsoria`: a player's former club (not a country)."""
     doc, start = mention.doc, mention.start
     if start < 2 or doc[start - 1].lower_ != "from" or is_country(mention.name):
         return False
@@ -152,9 +152,9 @@ def _merge_short_organizations(clusters: list[_Cluster]) -> list[_Cluster]:
                 continue
         if cluster not in organizations and _short_form(cluster):
             matches = [o for o in organizations if _opens(words, o.forms[0].split()) and any(" " in m.name for m in o.mentions)]
-            if not matches and _votes(cluster)[0] != "place":  # `Wembley` tagged ORG beside `Wembley Stadium`
+            if not matches and _votes(cluster)[0] != "place":  # `Halverston` tagged ORG beside `Halverston Stadium`
                 matches = [v for v in venues if v is not cluster and _opens(words, v.forms[0].split())]
-            if len(matches) == 1:  # `Charlton` beside `Charlton Athletic`, `West Brom` beside `West Bromwich Albion`
+            if len(matches) == 1:  # `Kelso` beside `Kelso Athletic`, `West Harwick` beside `West Harwickton Albion`
                 for mention in cluster.mentions:  # short for the other, whatever the model said of it alone
                     mention.label = matches[0].mentions[0].label
                 _absorb(matches[0], cluster)
@@ -165,7 +165,7 @@ def _merge_short_organizations(clusters: list[_Cluster]) -> list[_Cluster]:
 
 def _short_form(cluster: _Cluster) -> bool:
     """A name that may be short for a longer one: no gazetteer name, no country, not used as a place
-    (`in Leicester`), and nothing around it that says a person (`Charlton 55`)."""
+    (`in Kelso`), and nothing around it that says a person (`Kelso 55`)."""
     return (
         cluster.canonical is None
         and len(cluster.forms) == 1
@@ -176,8 +176,8 @@ def _short_form(cluster: _Cluster) -> bool:
 
 
 def _opens(short: list[str], long: list[str]) -> bool:
-    """Whether `long` opens with `short`, whose last word may be cut after another (`west brom`, `west
-    bromwich albion`; `europe` is no cut `european`)."""
+    """Whether `long` opens with `short`, whose last word may be cut after another (`west harwick`, `west
+    harwickton albion`; `europe` is no cut `european`)."""
     n = len(short)
     if n >= len(long) or short[:-1] != long[: n - 1]:
         return False
@@ -249,7 +249,7 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
     # CoNLL-2003 both have it, and a person's name a person's (`Fish beat Tommy Robredo 7-6`)
     if not any(is_country(form) or _personal_name(form, labels) for form, labels in by_form.items()):
         votes["organization"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if _in_fixture(m) and m.cue != "person")
-    # `( Zola 12 , Vialli 55 )`, `c Healy b Moody 5`: players; `the town of Kindu`: a place
+    # `( Okafor 12 , Marsh 55 )`, `c Lowe b Marsh 5`: players; `the town of Brelany`: a place
     for mention in cluster.mentions:
         if mention.cue:
             votes[mention.cue] += len(mention.name.split()) + 1
@@ -258,7 +258,7 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
 
 def _personal_name(form: str, labels: Counter) -> bool:
     """A name of two words or more that opens with a given name and that the model tagged as a person
-    or ends on a surname (`tommy robredo`, not `aston villa` nor `crystal palace` tagged a place)."""
+    or ends on a surname (`tommy robredo`, not `aston villa` nor `crystal lagoon` tagged a place)."""
     words = form.split()
     return (
         len(words) > 1
@@ -270,7 +270,7 @@ def _personal_name(form: str, labels: Counter) -> bool:
 
 def _employer(mention: Mention) -> bool:
     """`Newcastle manager`: a name before a role word; a country's is its national side's, a place
-    (`Spain coach`), and a town's only a club's role makes it a club (`Tirana judge` is the town's)."""
+    (`Norway coach`), and a town's only a club's role makes it a club (`Lisbon judge` is the town's)."""
     doc = mention.doc
     if mention.end >= len(doc) or doc[mention.end].pos_ != "NOUN" or is_country(mention.name):
         return False
@@ -308,15 +308,15 @@ def _form_kind(form: str, kind: str, surnames: set[str]) -> str:
     organization; `Sophie Laurent`, or `Azmat Begg` beside Moazzam Begg, a person."""
     words = form.split()
     if len(words) > 1 and words[-1] in _VENUES:
-        return "place"  # `Melbourne Cricket Ground`, `Bellerive Oval`: where a match is played
+        return "place"  # `Kelso Cricket Ground`, `Dunmore Oval`: where a match is played
     if len(words) > 1 and words[-1] == "city" and is_known_place(" ".join(words[:-1])) and not is_known_place(form):
-        return "organization"  # `Leicester City` is the club, `Mexico City` the place
+        return "organization"  # `York City` is the club, `Mexico City` the place
     if any(w in gazetteer.organization_words() for w in words[1:] or words):
         return "organization" if kind in ("person", "organization") else kind
     if kind == "organization" and len(words) > 1 and (looks_like_person(form) or words[-1] in surnames):
         return "person"
     if kind == "organization" and is_country(form):
-        return "place"  # `Slovakia` tagged ORG: a country, or its national side, is a place
+        return "place"  # `Norway` tagged ORG: a country, or its national side, is a place
     if kind == "person" and is_known_place(form):
         return "place"  # `Ostrava` tagged PERSON (an ORG-tagged city is often its football club)
     return kind

@@ -48,7 +48,7 @@ def _headline_mentions(headlines: list, found: list[Mention]) -> list[Mention]:
         words = name_key(mention.name).split()
         known.setdefault(" ".join(words), mention.label)
         if mention.label == "PERSON" and len(words) > 1:
-            known.setdefault(words[-1], "PERSON")  # `BOWYER FINED` after `Lee Bowyer`
+            known.setdefault(words[-1], "PERSON")  # `MARSH FINED` after `Ivo Marsh`
     covered = _covered(found)
     return [
         Mention(name, label, doc, start, end)
@@ -62,7 +62,7 @@ def _headline_mentions(headlines: list, found: list[Mention]) -> list[Mention]:
 _TABLE_ROW = re.compile(r"^[ \t]*(?P<name>[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3})(?:[ \t]+\d+(?:[.:-]\d+)?){2,}[ \t]*$", re.MULTILINE)
 
 # A wire story's dateline: the place in capitals, maybe its country or state, then the date
-# (`MELBOURNE 1996-12-06`, `LONDON, Dec 6`, `TIGNES , France 1996-12-06`)
+# (`MELBOURNE 1996-12-06`, `LONDON, Dec 6`, `KELSOWAY , Norway 1996-12-06`)
 _DATELINE = re.compile(
     r"^\s*(?P<name>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}) ?,?\s+"
     r"(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} ?,?\s+)?"
@@ -72,7 +72,7 @@ _DATELINE = re.compile(
 
 def _dateline_place(doc, mentions: list[Mention]) -> None:
     """The place of a dateline that opens a paragraph, added to `mentions`: whatever the model called
-    it (`AMSTERDAM` tagged ORG), a place, and in place of what it tagged across it (`RIO DE`)."""
+    it (`HALVERSTON` tagged ORG), a place, and in place of what it tagged across it (`RIO DE` of `RIO DE KELSO`)."""
     match = _DATELINE.match(doc.text)
     span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="expand") if match else None
     if span is None:
@@ -105,12 +105,12 @@ def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
     return added
 
 
-_TITLES = {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}  # `the Zimbabwe Open` names no country
+_TITLES = {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}  # `the Norway Open` names no country
 
 
 def _countries(docs: list, found: list[Mention]) -> list[Mention]:
-    """Countries that no mention holds (`Urska Horvat ( Slovenia )` tagged as one organization,
-    `Paolo Fulci of Italy` left out): a country's name is a place wherever it stands."""
+    """Countries that no mention holds (`Mila Dravec ( Slovenia )` tagged as one organization,
+    `EU-Japan summit` left out): a country's name is a place wherever it stands."""
     covered = _covered(found)
     first_words = _place_first_words()
     added = []

@@ -41,7 +41,7 @@ class Mention:
     end: int
     role: str | None = None
     actor: Actor | None = None  # set once mentions are merged into actors
-    cue: str | None = None  # the kind the words around say (`c Healy b Moody 5`, `the town of Kindu`)
+    cue: str | None = None  # the kind the words around say (`c Lowe b Marsh 5`, `the town of Brelany`)
 
 
 def find_mentions(doc) -> list[Mention]:
@@ -127,7 +127,7 @@ _CUTS = {"in", "b", "c", "st", "lbw"}  # `Lee c Moreby b Tuckwell`: a cricket sc
 
 def _split_fixtures(ents):
     """`Bolton v Norwich` as one entity is two sides of a match; `Golden Temple in Amritsar`, a place
-    in another; `Forwards - Ann Lee`, `Japan - Ken Sato`, a heading or a team, then a name; `Moreby b
+    in another; `Forwards - Ann Lee`, `Norway - Ivo Marsh`, a heading or a team, then a name; `Moreby b
     Tuckwell`, two players; `Ivo Marsh of Italy` and `Ivo Marsh Italy`, a person and a country;
     `Kelso 's Halverston Oval`, a town and a place in it."""
     for ent in ents:
@@ -156,7 +156,7 @@ def _cut(ent) -> tuple[int, int, str, str] | None:
     if owner is not None and is_known_place(doc[ent.start : owner].text):
         return owner, owner + 1, "GPE", label
     if label == "PERSON" and len(ent) > 1 and is_country(ent[-1].text) and not is_country(ent.text):
-        return ent.end - 1, ent.end - 1, label, "GPE"  # `Dmitri Dashinski Belarus`, a results line without brackets
+        return ent.end - 1, ent.end - 1, label, "GPE"  # `Ivo Marsh Norway`, a results line without brackets
     return None
 
 
@@ -200,7 +200,7 @@ def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
         if honorific.casefold().rstrip(".") not in _PLAIN_HONORIFICS:
             title.append(honorific)  # `Dr`, `Sir` say something; `Mr` does not
     if label == "PERSON":
-        # `President Xi`, `Defender Ian Ross`, `Croat Alen Boksic`: a title, a role or a nationality
+        # `President Xi`, `Defender Ivo Marsh`, `Croat Ivo Marsh`: a title, a role or a nationality
         while len(words) > 1 and (words[0].casefold().rstrip(".") in gazetteer.honorifics() or _descriptor(words[0])):
             word = words.pop(0)
             if word.casefold() not in gazetteer.nationalities():  # a nationality is no role

@@ -51,8 +51,8 @@ def is_country(name: str) -> bool:
 _HOME_NATIONS = {"england", "scotland", "wales", "northern ireland"}  # national sides, not in GeoNames' countries
 
 
-# Words that say the name beside them is a place: `KwaZulu-Natal province`, `the town of Kindu`,
-# `the capital Bangui`, `in Kinshasa` (for a known place only: `in Arsenal's squad` is no place)
+# Words that say the name beside them is a place: `Korvath province`, `the town of Brelany`,
+# `the capital Mbesi`, `in Lisbon` (for a known place only: `in Arsenal's squad` is no place)
 _PLACE_NOUNS_AFTER = {"province", "state", "region", "county", "district", "prefecture", "town", "city", "village", "island", "port", "airport"}
 _PLACE_NOUNS_BEFORE = {"town", "city", "village", "capital", "province", "region", "island", "port"}
 _IN = {"in", "near"}
@@ -62,19 +62,19 @@ _CONJUNCTIONS = {"and", "or", ","}
 def place_cue(doc, start: int, end: int, name: str) -> bool:
     """Whether the words around tokens `start:end` of `doc` say the name there is a place's."""
     if _before_its_country(doc, end) and not is_country(name):
-        return True  # `Flachau , Austria , 1995`, `La Plagne, France, and`
+        return True  # `Brelany , Austria , 1995`, `Brelany, Austria, and`
     after = doc[end].text if end < len(doc) else ""
     if after in _PLACE_NOUNS_AFTER:  # lower case only: `Ohio State` is a university
         return True
     if start >= 1 and doc[start - 1].lower_ in _PLACE_NOUNS_BEFORE and doc[start - 1].is_lower:
-        return True  # `the capital Bangui`
+        return True  # `the capital Mbesi`
     if start >= 2 and doc[start - 1].text == "of" and doc[start - 2].lower_ in _PLACE_NOUNS_BEFORE and doc[start - 2].is_lower:
-        return True  # `the town of Kindu`
+        return True  # `the town of Brelany`
     if not is_known_place(name):
         return False
     if start >= 1 and doc[start - 1].lower_ in _IN:
         return True
-    # `around Gothenburg and Malmo`: a known place beside a place the model tagged
+    # `around Uppsala and Malmo`: a known place beside a place the model tagged
     return start >= 2 and doc[start - 1].lower_ in _CONJUNCTIONS and doc[start - 2].ent_type_ in ("GPE", "LOC")
 
 

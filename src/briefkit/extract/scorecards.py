@@ -1,11 +1,11 @@
 """People in the lines of the sports pages: scorers, squads, scorecards and results by name.
 
-The model reads `Bode 85th` or `Salem Bitar ( Syria )` as anything, and the match rules of `actors`
+The model reads `Okafor 85th` or `Ivo Marsh ( Norway )` as anything, and the match rules of `actors`
 would make a name followed by a number a team. The shapes here are what a person has in such lines:
-- a scorer: a name after `(`, a comma or a spaced dash, then a minute (`( Zola 12 , Vialli 55 )`);
-- a cricket scorecard: `c Healy b Moody 5`, `Lara run out 7`, bowling figures `Reiffel 10-2-26-0`;
-- a squad list: a shirt number and a dash before the name (`19 - Ken Sato , 2 - ...`);
-- a result by name: a country or a city in brackets after it (`Peter Nicol ( Scotland )`);
+- a scorer: a name after `(`, a comma or a spaced dash, then a minute (`( Okafor 12 , Marsh 55 )`);
+- a cricket scorecard: `c Lowe b Marsh 5`, `Lowe run out 7`, bowling figures `Marsh 10-2-26-0`;
+- a squad list: a shirt number and a dash before the name (`19 - Ivo Marsh , 2 - ...`);
+- a result by name: a country or a city in brackets after it (`Lena Osterberg ( Sweden )`);
 - a list of people: a name between commas beside a name the model tagged as a person.
 """
 
@@ -17,7 +17,7 @@ import re
 from . import gazetteer
 from .places import is_country, is_known_place
 
-_DISMISSALS = {"b", "c", "st", "lbw"}  # `c Healy b Moody`: caught by, bowled by, stumped by
+_DISMISSALS = {"b", "c", "st", "lbw"}  # `c Lowe b Marsh`: caught by, bowled by, stumped by
 _OUT = re.compile(r"^ ?(?:(?:c|b|st|lbw) |(?:run|not) out\b|\d+(?:\.\d)?-\d+-\d+-\d+\b)")
 _MINUTE = re.compile(r"^ ?\d{1,3}(?:st|nd|rd|th)?(?: ?(?:pen|penalty|own goal))?(?: ?(?:,(?!\d)|;|\))| ?\.?$| and\b)")
 _SCORER_BEFORE = re.compile(r"(?:[(,;]| -| and) ?$")
@@ -28,7 +28,7 @@ _SEPARATORS = {",", ";"}
 _CALENDAR = {n.casefold() for n in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name, *calendar.month_abbr) if n} | {"sept"}
 _ITEM_AFTER = {",", ";", ".", "and"}
 
-# A squad list by shirt number: `19 - Ken Sato , 2 - Jiro Abe ; 3 - ...`; lower-case particles inside
+# A squad list by shirt number: `19 - Ivo Marsh , 2 - Joel Mbeki ; 3 - ...`; lower-case particles inside
 _NAME = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|(?:al|el|de|da|di|du|van|von|der|den|le|la|bin)(?:-[A-Z][\w'-]*)?)){0,4}"
 _SHIRT = re.compile(rf"(?:^|(?<=[,;:(] ))\d{{1,2}} - (?P<name>{_NAME})(?= [,;()]| \d| ?\.?$)")
 MIN_SQUAD = 3
@@ -79,7 +79,7 @@ def _listed_among_people(doc, start: int, end: int) -> bool:
     return others >= 2  # a list: `HALVERSTON , Ont.` is no list
 
 
-# A scorer: `( Zola 12 , Vialli 55 )`, `Japan - Ken Sato 84 , Jiro Abe 88`; a result by name:
+# A scorer: `( Okafor 12 , Marsh 55 )`, `Norway - Ivo Marsh 84 , Joel Mbeki 88`; a result by name:
 # `Lena Osterberg ( Sweden ) 38.00`
 _SCORER = re.compile(rf"(?:(?<=\()|(?<=, )|(?<=\( )|(?<= - ))(?P<name>{_NAME}) \d{{1,3}}(?:st|nd|rd|th)?(?: pen(?:alty)?)?(?![\d.:]|,\d)(?= ?[,;)]| and\b| ?\.?$)")
 _RESULT = re.compile(rf"(?:^|(?<=[,;:] )|(?<=\d\. )|(?<=\d= ))(?P<name>{_NAME}) ?\( ?(?P<place>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){{0,2}}) ?\)")
