@@ -729,3 +729,15 @@ def test_a_short_name_not_a_place_is_its_venue(nlp, label, merged):
     short = [t.i for t in doc if t.text == "Halverston"][-1]
     mentions = [Mention("Halverston Stadium", "FAC", doc, 3, 5), Mention("Halverston", label, doc, short, short + 1)]
     assert (len(_merge(mentions)) == 1) is merged  # a short name tagged ORG is the stadium; a town stays itself
+
+
+def test_a_table_row_name_replaces_a_part_of_it_the_model_tagged(nlp):
+    from briefkit.extract.layout import _table_rows
+    from briefkit.extract.mentions import Mention
+
+    docs = [nlp("LA KELSOS 13 7 2 28"), nlp("DUNMORE 12 8 3 27")]
+    part = Mention("LA", "GPE", docs[0], 0, 1)  # the model's `LA`, a place
+    whole = Mention("Dunmore", "ORG", docs[1], 0, 1)  # the model's name of the row
+    mentions = [part, whole]
+    _table_rows(docs, mentions)
+    assert [(m.name, m.label) for m in mentions] == [("Dunmore", "ORG"), ("LA KELSOS", "ORG")]

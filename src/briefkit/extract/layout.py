@@ -25,7 +25,7 @@ def read_mentions(parts: list[tuple[str, object]]) -> list[Mention]:
     capitals = [doc for kind, doc in parts if kind == "title" and in_capitals(doc.text)]
     mentions = [m for _, doc in parts for m in find_mentions(doc) if doc not in capitals or _acronym(m)]
     mentions[:0] = _headline_mentions(capitals, mentions)
-    mentions += _table_rows([doc for _, doc in parts], mentions)
+    _table_rows([doc for _, doc in parts], mentions)
     mentions += _fixture_sides([doc for kind, doc in parts if kind == "list"], mentions)
     for _, doc in parts:
         _dateline_place(doc, mentions)
@@ -87,22 +87,24 @@ def _dateline_place(doc, mentions: list[Mention]) -> None:
         mentions.append(Mention(name, "GPE", doc, span.start, span.end, cue="place"))
 
 
-def _table_rows(docs: list, found: list[Mention]) -> list[Mention]:
-    """Names heading table rows that the model left out: a team (or, when a country, its national
-    side, a place; when a person's name, the person). Only in an article with two such rows or more."""
+def _table_rows(docs: list, mentions: list[Mention]) -> None:
+    """Names heading table rows, added to `mentions` where the model left them out or tagged only a
+    part (`LA` of `LA KELSOS 13 7 2 28`): a team (or, when a country, its national side, a place;
+    when a person's name, the person). Only in an article with two such rows or more."""
     rows = [(doc, row) for doc in docs for row in _TABLE_ROW.finditer(doc.text)]
     if len(rows) < 2:
-        return []
-    covered = _covered(found)
-    added = []
+        return
     for doc, row in rows:
-        span = _untagged(doc, row.start("name"), row.end("name"), covered)
+        span = doc.char_span(row.start("name"), row.end("name"), alignment_mode="expand")
         if span is None:
             continue
+        inside = [m for m in mentions if m.doc is doc and m.start < span.end and span.start < m.end]
+        if any(m.start < span.start or m.end > span.end or (m.start, m.end) == (span.start, span.end) for m in inside):
+            continue  # the model's mention is the row's name, or runs beyond it
         name = row["name"]
         label = "GPE" if is_country(name) else "PERSON" if looks_like_person(name) else "ORG"
-        added.append(Mention(name, label, doc, span.start, span.end))
-    return added
+        mentions[:] = [m for m in mentions if m not in inside]
+        mentions.append(Mention(name, label, doc, span.start, span.end))
 
 
 _TITLES = {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}  # `the Norway Open` names no country
