@@ -741,3 +741,12 @@ def test_a_table_row_name_replaces_a_part_of_it_the_model_tagged(nlp):
     mentions = [part, whole]
     _table_rows(docs, mentions)
     assert [(m.name, m.label) for m in mentions] == [("Dunmore", "ORG"), ("LA KELSOS", "ORG")]
+
+
+def test_table_rows_may_hold_fractions_of_wins_and_dashes(nlp):
+    from briefkit.extract.layout import _table_rows
+
+    docs = [nlp("KELSO 14 4 .778 -"), nlp("DUNMORE 11 8 .579 3 1/2")]
+    mentions = []
+    _table_rows(docs, mentions)
+    assert [m.name for m in mentions] == ["KELSO", "DUNMORE"]

@@ -58,8 +58,9 @@ def _headline_mentions(headlines: list, found: list[Mention]) -> list[Mention]:
     ]
 
 
-# A row of a standings or results table: a name, then only numbers (`Sheffield Wednesday 16 6 6 4 17 18 24`)
-_TABLE_ROW = re.compile(r"^[ \t]*(?P<name>[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3})(?:[ \t]+\d+(?:[.:-]\d+)?){2,}[ \t]*$", re.MULTILINE)
+# A row of a standings or results table: a name, then only numbers (`Sheffield Wednesday 16 6 6 4 17 18 24`,
+# `KELSO 14 4 .778 -`, `DUNMORE 11 8 .579 3 1/2`)
+_TABLE_ROW = re.compile(r"^[ \t]*(?P<name>[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3})(?:[ \t]+(?:\d+(?:[.:/-]\d+)?|\.\d+|-)){2,}[ \t]*$", re.MULTILINE)
 
 # A wire story's dateline: the place in capitals, maybe its country or state, then the date
 # (`MELBOURNE 1996-12-06`, `LONDON, Dec 6`, `KELSOWAY , Norway 1996-12-06`)
