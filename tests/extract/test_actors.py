@@ -45,6 +45,9 @@ def by_name(actors) -> dict:
         ("Russian Ivo Marsh", "PERSON", ("Ivo Marsh", None)),  # a nationality: cut, and no role
         ("Croat Ivo Marsh", "PERSON", ("Ivo Marsh", None)),
         ("Jordan Marsh", "PERSON", ("Jordan Marsh", None)),  # a given name is never cut
+        ("east Korvath", "GPE", ("Korvath", None)),  # a direction before a place
+        ("Kelso county", "GPE", ("Kelso", None)),  # a common noun after it
+        ("Korvath mountains", "LOC", ("Korvath mountains", None)),  # but a feature is part of the name
         ("the United Nations", "ORG", ("United Nations", None)),
         ("U.S.", "GPE", ("U.S.", None)),  # the final dot of an abbreviation is kept
         ("“Smith,", "PERSON", ("Smith", None)),

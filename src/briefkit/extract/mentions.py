@@ -208,12 +208,21 @@ def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
         # `Luc Bondy for Cruel`: a lower-case word that is no name particle (`de`, `van`) ends a name
         cut = next((i for i, w in enumerate(words) if i and w.islower() and w not in _NAME_PARTICLES), None)
         words = words[:cut] if cut else words
+    if label in PLACE_LABELS:  # `east Zaire`, `Kelso county`: a direction or a common noun around a place's name
+        while len(words) > 1 and words[0].isalpha() and words[0].islower() and words[0] not in _DETERMINERS:
+            words.pop(0)
+        while len(words) > 1 and words[-1].isalpha() and words[-1].islower() and words[-1] not in _FEATURES:
+            words.pop()
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     name = " ".join(w for w in words if w)
     if len(name) < 2 or not any(c.isupper() for c in name):
         return None, None
     return name, " ".join(title) or None
+
+
+# Common nouns that are part of a place's name when they follow it (`Sudeten mountains`)
+_FEATURES = {"mountains", "mountain", "river", "sea", "lake", "islands", "island", "valley", "hills", "bay", "coast", "peninsula", "desert", "gulf"}
 
 
 def _descriptor(word: str) -> bool:
