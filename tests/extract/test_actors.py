@@ -753,3 +753,24 @@ def test_table_rows_may_hold_fractions_of_wins_and_dashes(nlp):
     mentions = []
     _table_rows(docs, mentions)
     assert [m.name for m in mentions] == ["KELSO", "DUNMORE"]
+
+
+def test_a_crew_list_keeps_its_country_a_place_its_crews_teams_and_its_people_people(nlp):
+    kinds = {a.name: a.kind for a in actors_of(nlp, """
+KELSO , Austria 1996-12-07
+
+8. Austria I ( Ivo Marsh , Joel Brannigan ) 1:46.13
+
+9. Austria II ( Lena Osterberg , Mila Dravec ) 1:46.20
+""")}
+    assert kinds["Austria"] == "place"  # never dropped as a surname shared by two names (`Austria I`, `Austria II`)
+    assert kinds["Austria II"] == "organization"
+    assert kinds["Lena Osterberg"] == kinds["Mila Dravec"] == "person"  # in brackets, but people
+
+
+def test_a_known_place_the_model_tagged_as_a_product_is_a_place():
+    from briefkit.extract.mentions import find_mentions
+
+    doc = spacy.blank("en")("His father was sent to Lisbon for four years.")
+    doc.ents = [Span(doc, 5, 6, label="PRODUCT")]
+    assert [(m.name, m.label) for m in find_mentions(doc)] == [("Lisbon", "GPE")]

@@ -72,12 +72,21 @@ def _read_cues(mentions: list[Mention]) -> None:
             continue
         if person_cue(doc, start, end, name):
             mention.cue = "person"
-        elif start > 1 and doc[start - 1].text == "(" and (id(doc), start - 1) in people and not is_country(name):
+        elif _club_of_player(mention, people):
             mention.cue = "organization"  # `Ivo Marsh ( Kelsoria , Spain )`: his club first, then its country
         elif place_cue(doc, start, end, name):
             mention.cue = "place"
         elif _transfer(mention):
             mention.cue = "organization"
+
+
+def _club_of_player(mention: Mention, people: set[tuple[int, int]]) -> bool:
+    """`Ivo Marsh ( Kelsoria )`: a name in brackets right after a person's, neither a country nor a
+    person's name itself (`Norway II ( Lena Osterberg , ... )` names a crew)."""
+    doc, start, words = mention.doc, mention.start, mention.name.split()
+    if start < 2 or doc[start - 1].text != "(" or (id(doc), start - 1) not in people or is_country(mention.name):
+        return False
+    return not (len(words) > 1 and words[0].casefold() in given_names())
 
 
 _TRANSFERS = {"joined", "joins", "joining", "signed", "signs", "signing", "loan", "transfer", "transferred", "bought", "recruited"}
@@ -118,7 +127,7 @@ def _merge(mentions: list[Mention]) -> list[_Cluster]:
         if id(cluster) in absorbed:
             continue
         # the model tags lone surnames as anything (`Ferreira` as a place), but `in Washington` is a place
-        if cluster.canonical is None and not _used_as_place(cluster):
+        if cluster.canonical is None and not _used_as_place(cluster) and not is_country(cluster.forms[0]):
             words = set(cluster.forms[0].split())
             matches = [p for p in merged if words < p.tokens]
             if len(matches) == 1:  # a short form of exactly one person: `Pompeo`
@@ -300,6 +309,7 @@ def _in_fixture(mention: Mention) -> bool:
     )
 
 
+_ROMAN = {"i", "ii", "iii", "iv", "v"}
 _VENUES = {"stadium", "ground", "oval", "arena", "racecourse", "circuit", "velodrome", "airport"}
 
 
@@ -315,6 +325,8 @@ def _form_kind(form: str, kind: str, surnames: set[str]) -> str:
         return "organization" if kind in ("person", "organization") else kind
     if kind == "organization" and len(words) > 1 and (looks_like_person(form) or words[-1] in surnames):
         return "person"
+    if len(words) > 1 and words[-1] in _ROMAN and is_country(" ".join(words[:-1])):
+        return "organization"  # `Norway II`: a country's second crew or team
     if kind == "organization" and is_country(form):
         return "place"  # `Norway` tagged ORG: a country, or its national side, is a place
     if kind == "person" and is_known_place(form):

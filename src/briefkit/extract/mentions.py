@@ -29,6 +29,7 @@ _NAME_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lad
 _PLAIN_HONORIFICS = {"mr", "mrs", "ms", "miss"}
 _NAME_PARTICLES = {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "bin", "bint", "ibn", "al", "el", "ben", "dos", "das", "y", "zu", "ter", "ten"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_LABELS_ALL = PLACE_LABELS | {"PERSON", "ORG"}  # labels whose kind the votes settle
 VERSUS = {"v", "vs", "versus", "v.", "vs."}
 
 
@@ -47,6 +48,8 @@ class Mention:
 def find_mentions(doc) -> list[Mention]:
     found = []
     for ent in _split_fixtures(_repaired_entities(doc)):
+        if ent.label_ not in _PLACE_LABELS_ALL and ent.text[:1].isupper() and is_known_place(ent.text):
+            ent.label_ = "GPE"  # `Calcutta` tagged as a product, `Kisangani office` as a nationality
         if ent.label_ not in KIND_BY_LABEL or _inside_title(ent) or not _nominal(ent) or _common_word(ent) or _character(ent):
             continue
         ent = _trim_entity(ent)
