@@ -28,6 +28,10 @@ def cue(nlp, text: str, name: str) -> bool:
         ("She won in Brelany , Austria , in 1995 .", "Brelany", True),  # a town, then its country
         ("She won in Brelany, Austria.", "Brelany", True),
         ("Ivo Marsh, Austria captain, scored.", "Ivo Marsh", False),  # the country goes on into a role
+        ("He was held at Korvath prison for a year.", "Korvath", True),
+        ("Rain fell along the coast of Korvath overnight.", "Korvath", True),
+        ("The village lies north of Brelany.", "Brelany", True),
+        ("The visit was led by mayor Ivo Marsh.", "Ivo Marsh", False),  # `mayor of X` only
     ],
 )
 def test_place_cue(nlp, text, name, expected):

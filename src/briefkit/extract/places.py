@@ -53,8 +53,15 @@ _HOME_NATIONS = {"england", "scotland", "wales", "northern ireland"}  # national
 
 # Words that say the name beside them is a place: `Korvath province`, `the town of Brelany`,
 # `the capital Mbesi`, `in Lisbon` (for a known place only: `in Arsenal's squad` is no place)
-_PLACE_NOUNS_AFTER = {"province", "state", "region", "county", "district", "prefecture", "town", "city", "village", "island", "port", "airport"}
-_PLACE_NOUNS_BEFORE = {"town", "city", "village", "capital", "province", "region", "island", "port"}
+_PLACE_NOUNS_AFTER = {
+    "province", "state", "region", "county", "district", "prefecture", "town", "city", "village", "island", "port",
+    "airport", "prison", "jail", "square", "street", "bridge", "station", "camp", "harbour", "harbor", "dam", "canal",
+}
+_PLACE_NOUNS_BEFORE = {"town", "city", "village", "capital", "province", "region", "island", "port"}  # `the capital Mbesi`
+_OF_PLACE = _PLACE_NOUNS_BEFORE | {  # `the coast of Korvath`, `north of Brelany`, `the mayor of Brelany`
+    "coast", "outskirts", "suburbs", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+    "southwest", "mayor", "residents",
+}
 _IN = {"in", "near"}
 _CONJUNCTIONS = {"and", "or", ","}
 
@@ -68,7 +75,7 @@ def place_cue(doc, start: int, end: int, name: str) -> bool:
         return True
     if start >= 1 and doc[start - 1].lower_ in _PLACE_NOUNS_BEFORE and doc[start - 1].is_lower:
         return True  # `the capital Mbesi`
-    if start >= 2 and doc[start - 1].text == "of" and doc[start - 2].lower_ in _PLACE_NOUNS_BEFORE and doc[start - 2].is_lower:
+    if start >= 2 and doc[start - 1].text == "of" and doc[start - 2].lower_ in _OF_PLACE and doc[start - 2].is_lower:
         return True  # `the town of Brelany`
     if not is_known_place(name):
         return False
