@@ -32,6 +32,10 @@ def cue(nlp, text: str, name: str) -> bool:
         ("Rain fell along the coast of Korvath overnight.", "Korvath", True),
         ("The village lies north of Brelany.", "Brelany", True),
         ("The visit was led by mayor Ivo Marsh.", "Ivo Marsh", False),  # `mayor of X` only
+        ("Aid workers flew from Mbesi on Friday.", "Mbesi", True),  # a journey from or to a name
+        ("Refugees were trekking west to Brelany.", "Brelany", True),
+        ("Kelso face a trip to Dunmore next week.", "Dunmore", False),  # a trip in sport is to a club
+        ("The striker returned to Dunmore in May.", "Dunmore", False),
     ],
 )
 def test_place_cue(nlp, text, name, expected):

@@ -77,6 +77,8 @@ def place_cue(doc, start: int, end: int, name: str) -> bool:
         return True  # `the capital Mbesi`
     if start >= 2 and doc[start - 1].text == "of" and doc[start - 2].lower_ in _OF_PLACE and doc[start - 2].is_lower:
         return True  # `the town of Brelany`
+    if start >= 2 and doc[start - 1].lower_ in ("to", "from") and _journey(doc, start - 1):
+        return True  # `flew from Brelany`, `refugees trekking west to Mbesi`
     if not is_known_place(name):
         return False
     if start >= 1 and doc[start - 1].lower_ in _IN:
@@ -94,3 +96,16 @@ def _before_its_country(doc, end: int) -> bool:
         if stop <= len(doc) and (stop == len(doc) or doc[stop].text in (",", ".", ";", ")")) and is_country(doc[end + 1 : stop].text):
             return True
     return False
+
+
+_JOURNEYS = {
+    "flew", "flown", "fly", "flying", "flight", "flights", "arrived", "arriving", "fled", "fleeing", "travelled",
+    "traveled", "travelling", "traveling", "headed", "heading", "trekking", "trekked", "marched", "marching", "drove",
+    "sailed", "evacuated", "deported", "extradited", "whisked", "west", "east",
+    "north", "south", "airlifted", "airlift",
+}
+
+
+def _journey(doc, preposition: int) -> bool:
+    """Whether a word of travel comes just before the `to` or `from` at token `preposition`."""
+    return any(t.lower_ in _JOURNEYS for t in doc[max(doc[preposition].sent.start, preposition - 4) : preposition])
