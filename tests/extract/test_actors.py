@@ -774,3 +774,23 @@ def test_a_known_place_the_model_tagged_as_a_product_is_a_place():
     doc = spacy.blank("en")("His father was sent to Lisbon for four years.")
     doc.ents = [Span(doc, 5, 6, label="PRODUCT")]
     assert [(m.name, m.label) for m in find_mentions(doc)] == [("Lisbon", "GPE")]
+
+
+def test_a_row_name_the_model_tagged_as_a_place_is_a_team_and_a_bracketed_country_is_no_number(nlp):
+    from briefkit.extract.layout import _table_rows
+    from briefkit.extract.mentions import Mention
+
+    docs = [nlp("Lisbon ( Portugal ) 9 6 3 15"), nlp("Kelso Rovers ( Scotland ) 9 4 5 13")]
+    lisbon = Mention("Lisbon", "GPE", docs[0], 0, 1)
+    mentions = [lisbon]
+    _table_rows(docs, mentions)
+    assert lisbon.cue == "organization"
+    assert [m.name for m in mentions] == ["Lisbon", "Kelso Rovers"]
+
+
+def test_a_league_position_in_brackets_keeps_a_side_in_its_match(nlp):
+    from briefkit.extract.actors import _in_fixture
+    from briefkit.extract.mentions import Mention
+
+    doc = nlp("Lisbon ( 4 ) v Kelso ( 13 ) 1330")
+    assert _in_fixture(Mention("Lisbon", "GPE", doc, 0, 1))

@@ -295,8 +295,11 @@ _CLUB_ROLES = {
 
 def _in_fixture(mention: Mention) -> bool:
     """Whether a mention names a side in a match: after `beat` or `v`, before `v`, or followed by a
-    score (`Leeds 2 Chelsea 1`, `Derby 1-0`)."""
+    score (`Leeds 2 Chelsea 1`, `Derby 1-0`); a league position in brackets between does not count
+    (`Kelso ( 4 ) v Dunmore ( 13 )`)."""
     doc, start, end = mention.doc, mention.start, mention.end
+    if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 1].like_num and doc[end + 2].text == ")":
+        end += 3
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].text if end < len(doc) else ""
     if before in _MATCH_BEFORE or after.lower() in VERSUS or _SCORE.match(after):

@@ -60,7 +60,7 @@ def _headline_mentions(headlines: list, found: list[Mention]) -> list[Mention]:
 
 # A row of a standings or results table: a name, then only numbers (`Sheffield Wednesday 16 6 6 4 17 18 24`,
 # `KELSO 14 4 .778 -`, `DUNMORE 11 8 .579 3 1/2`)
-_TABLE_ROW = re.compile(r"^[ \t]*(?P<name>[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3})(?:[ \t]+(?:\d+(?:[.:/-]\d+)?|\.\d+|-)){2,}[ \t]*$", re.MULTILINE)
+_TABLE_ROW = re.compile(r"^[ \t]*(?P<name>[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3})(?: ?\( ?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2} ?\))?(?:[ \t]+(?:\d+(?:[.:/-]\d+)?|\.\d+|-)){2,}[ \t]*$", re.MULTILINE)
 
 # A wire story's dateline: the place in capitals, maybe its country or state, then the date
 # (`MELBOURNE 1996-12-06`, `LONDON, Dec 6`, `KELSOWAY , Norway 1996-12-06`)
@@ -100,10 +100,13 @@ def _table_rows(docs: list, mentions: list[Mention]) -> None:
         if span is None:
             continue
         inside = [m for m in mentions if m.doc is doc and m.start < span.end and span.start < m.end]
-        if any(m.start < span.start or m.end > span.end or (m.start, m.end) == (span.start, span.end) for m in inside):
-            continue  # the model's mention is the row's name, or runs beyond it
         name = row["name"]
         label = "GPE" if is_country(name) else "PERSON" if looks_like_person(name) else "ORG"
+        for mention in inside:
+            if (mention.start, mention.end) == (span.start, span.end) and label == "ORG":
+                mention.cue = "organization"  # the model's `Charleroi`, a place, heads a row: a team
+        if any(m.start < span.start or m.end > span.end or (m.start, m.end) == (span.start, span.end) for m in inside):
+            continue  # the model's mention is the row's name, or runs beyond it
         mentions[:] = [m for m in mentions if m not in inside]
         mentions.append(Mention(name, label, doc, span.start, span.end))
 
