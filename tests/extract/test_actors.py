@@ -794,3 +794,13 @@ def test_a_league_position_in_brackets_keeps_a_side_in_its_match(nlp):
 
     doc = nlp("Lisbon ( 4 ) v Kelso ( 13 ) 1330")
     assert _in_fixture(Mention("Lisbon", "GPE", doc, 0, 1))
+
+
+@pytest.mark.parametrize("label, kept", [("GPE", False), ("PERSON", False), ("ORG", True)])
+def test_a_place_or_a_person_with_a_number_is_a_product(nlp, label, kept):
+    from briefkit.extract.actors import _actor, _Cluster
+    from briefkit.extract.mentions import Mention
+
+    doc = nlp("Kelsoware 2000 crashed again on Monday.")
+    cluster = _Cluster(forms=["kelsoware 2000"], mentions=[Mention("Kelsoware 2000", label, doc, 0, 2)])
+    assert (_actor(cluster, set()) is not None) is kept  # `Transport 2000` may be an organization

@@ -342,8 +342,8 @@ def _actor(cluster: _Cluster, surnames: set[str]) -> Actor | None:
     if kind == "person" and _lone_unknown_word(cluster):
         kind = "organization"  # `Petrobras`, `Corvane`: news names a person in full at least once
     name = cluster.canonical[0] if cluster.canonical else _display_name(cluster, kind)
-    if name_key(name) in gazetteer.not_actors() or (kind == "person" and any(c.isdigit() for c in name)):
-        return None  # agencies, weekdays; `Xbox 2` is a product, not a person
+    if name_key(name) in gazetteer.not_actors() or (kind in ("person", "place") and any(c.isdigit() for c in name)):
+        return None  # agencies, weekdays; `Xbox 2` is a product, not a person, `Kelsoware 2000` not a place
     seen = {name_key(name)}
     aliases = []
     for mention in cluster.mentions:
