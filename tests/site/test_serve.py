@@ -15,7 +15,7 @@ from briefkit.project import Project
 from briefkit.site.build import generate_site
 from briefkit.errors import BriefkitError
 from briefkit.site.search import SearchReport
-from briefkit.site.serve import ExploreIndexer, Regenerator, watch
+from briefkit.site.serve import ExploreIndexer, Regenerator, SiteWriter, watch
 
 SETTLE = 1.0  # seconds for the file system's events to reach the observer
 WAIT = 10  # at most this long for an expected event
@@ -143,6 +143,61 @@ def test_a_saved_briefing_reaches_the_generated_pages(project):
     finally:
         observer.stop()
         observer.join()
+
+
+def test_an_edit_shows_on_its_page_first_and_on_the_pages_listing_it_after_the_rebuild(project, monkeypatch):
+    monkeypatch.setattr("briefkit.site.serve.REST_WAIT", 30)  # only the rebuild sends the rest here
+    monkeypatch.setattr("briefkit.site.serve.REST_AFTER_BUILD", 0)
+    (project / "briefings" / "harbour.md").write_text(BRIEFING, "utf-8")
+    (project / "briefings" / "ferry.md").write_text(BRIEFING.replace("Harbour reopens", "Ferry returns"), "utf-8")
+    said = []
+    writer = SiteWriter(Project(project / "mkdocs.yml"), Project(project / "mkdocs.yml").load_mkdocs_config(), said.append)
+    writer.all()
+    page, listing = (project / "docs" / "briefings" / name for name in ("harbour.md", "index.md"))
+    (project / "briefings" / "harbour.md").write_text(BRIEFING.replace("Harbour reopens", "Harbour opens again"), "utf-8")
+    writer.edited()
+    assert "Harbour opens again" in page.read_text("utf-8")
+    assert "Harbour opens again" not in listing.read_text("utf-8")  # not yet: MkDocs rebuilds the edited page alone
+    assert said == ["regenerated 1 edited briefing page(s); the pages that list them follow"]
+    writer.built()  # MkDocs rebuilt it
+    until(lambda: "Harbour opens again" in listing.read_text("utf-8"))
+    until(lambda: len(said) == 2)
+    assert said[1].startswith("regenerated ") and "from 2 briefings" in said[1]
+
+
+def test_without_a_build_the_rest_follows_anyway(project, monkeypatch):
+    monkeypatch.setattr("briefkit.site.serve.REST_WAIT", 0.2)
+    (project / "briefings" / "harbour.md").write_text(BRIEFING, "utf-8")
+    writer = SiteWriter(Project(project / "mkdocs.yml"), Project(project / "mkdocs.yml").load_mkdocs_config(), lambda line: None)
+    writer.all()
+    (project / "briefings" / "harbour.md").write_text(BRIEFING.replace("Harbour reopens", "Harbour opens again"), "utf-8")
+    writer.edited()
+    listing = project / "docs" / "briefings" / "index.md"
+    until(lambda: "Harbour opens again" in listing.read_text("utf-8"))
+
+
+def test_a_change_that_edits_no_briefing_rewrites_everything_at_once(project):
+    (project / "briefings" / "harbour.md").write_text(BRIEFING, "utf-8")
+    (project / "briefings" / "ferry.md").write_text(BRIEFING.replace("Harbour reopens", "Ferry returns"), "utf-8")
+    said = []
+    writer = SiteWriter(Project(project / "mkdocs.yml"), Project(project / "mkdocs.yml").load_mkdocs_config(), said.append)
+    writer.all()
+    (project / "briefings" / "ferry.md").unlink()
+    writer.edited()
+    assert not (project / "docs" / "briefings" / "ferry.md").exists()
+    assert "Ferry returns" not in (project / "docs" / "briefings" / "index.md").read_text("utf-8")
+    assert said and "from 1 briefings" in said[-1]
+
+
+def test_a_broken_edit_is_reported_and_the_site_stays(project):
+    (project / "briefings" / "harbour.md").write_text(BRIEFING, "utf-8")
+    said = []
+    writer = SiteWriter(Project(project / "mkdocs.yml"), Project(project / "mkdocs.yml").load_mkdocs_config(), said.append)
+    writer.all()
+    (project / "briefings" / "harbour.md").write_text(BRIEFING.replace("date: 2024-05-06", "date: someday"), "utf-8")
+    writer.edited()
+    assert any("harbour.md" in line and "date" in line for line in said)
+    assert "Harbour reopens" in (project / "docs" / "briefings" / "harbour.md").read_text("utf-8")
 
 
 class SlowIndex:

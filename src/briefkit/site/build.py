@@ -47,17 +47,36 @@ class SiteMemo:
     pages: dict[str, bytes] = field(default_factory=dict)
 
 
-def generate_site(project: Project, config, memo: SiteMemo | None = None) -> tuple[int, GenerateReport]:
-    """Check every briefing, then write the generated pages; raises `CheckFailed` with every problem.
-    `config` is MkDocs' loaded configuration (docs_dir, site_url, extra.briefkit)."""
+@dataclass
+class PreparedSite:
+    """The briefings checked and indexed, ready for their pages to be written."""
+
+    briefings: int
+    index: SiteIndex
+    settings: SiteSettings
+    docs_dir: Path
+    edited: set[Path]  # briefings read again since the memo's last generation (none on a first one)
+
+
+def prepare_site(project: Project, config, memo: SiteMemo | None = None) -> PreparedSite:
+    """Check every briefing and index them; raises `CheckFailed` with every problem. `config` is
+    MkDocs' loaded configuration (docs_dir, site_url, extra.briefkit)."""
     settings = SiteSettings.from_mkdocs(config, str(project.config_file))
     taxonomy = load_taxonomy(project.root)
     registry = load_registry(project.root)
+    known = dict(memo.briefings) if memo else {}
     briefings, problems = load_briefings([project.briefings_dir], taxonomy, memo.briefings if memo else None) if project.briefings_dir.is_dir() else ([], [])
     if problems:
         raise CheckFailed(problems)
     index = SiteIndex.build(briefings, taxonomy, registry=registry, min_actor_briefings=settings.min_actor_briefings)
-    return len(briefings), generate(index, Path(config.docs_dir), settings, memo.pages if memo else None)
+    edited = {path for path, read in memo.briefings.items() if known.get(path) is not read} if known else set()
+    return PreparedSite(len(briefings), index, settings, Path(config.docs_dir), edited)
+
+
+def generate_site(project: Project, config, memo: SiteMemo | None = None) -> tuple[int, GenerateReport]:
+    """Check every briefing, then write the generated pages; raises `CheckFailed` with every problem."""
+    site = prepare_site(project, config, memo)
+    return site.briefings, generate(site.index, site.docs_dir, site.settings, memo.pages if memo else None)
 
 
 def build_site(project: Project, *, strict: bool = False, search: bool = True, jobs: int | None = None) -> BuildReport:

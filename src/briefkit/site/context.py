@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .html import Urls, a, escape
 from .index import ActorPage, Entry, SiteIndex
-from .related import related_briefings
+from .related import Related
 from .settings import SiteSettings
 
 
@@ -16,11 +16,11 @@ class Site:
     index: SiteIndex
     settings: SiteSettings = field(default_factory=SiteSettings)
     urls: Urls = field(init=False)
-    related: dict[str, list[Entry]] = field(init=False)
+    related: Related = field(init=False)
 
     def __post_init__(self) -> None:
         self.urls = Urls(self.settings.directory_urls)
-        self.related = related_briefings(self.index)
+        self.related = Related(self.index)
 
     def href(self, from_src: str, to_src: str, fragment: str = "") -> str:
         return self.urls.href(from_src, to_src, fragment)

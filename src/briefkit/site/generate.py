@@ -4,7 +4,7 @@ remove generated files whose briefing, actor or topic is gone."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +50,13 @@ def render_files(index: SiteIndex, settings: SiteSettings | None = None) -> Iter
     yield from feed_files(site).items()
 
 
+def write_briefing_pages(index: SiteIndex, docs_dir: Path, settings: SiteSettings, memo: dict[str, bytes], briefings: Collection[Path]) -> int:
+    """Write the pages of `briefings` (paths of briefing files) whose content changed, and nothing
+    else: how many were written. `serve` shows an edit this way before the pages that list it."""
+    site = Site(index, settings)
+    return sum(_write(docs_dir / e.src, briefing_page(e, site), e.src, memo) for e in index.entries if e.path in briefings)
+
+
 def generate(index: SiteIndex, docs_dir: Path, settings: SiteSettings | None = None, memo: dict[str, bytes] | None = None) -> GenerateReport:
     """Write every generated file whose content changed. `memo` (kept by `serve` between edits) holds
     the digest of each file as last written, so an unchanged page is not even read back."""
@@ -58,17 +65,7 @@ def generate(index: SiteIndex, docs_dir: Path, settings: SiteSettings | None = N
     written = 0
     for relative, content in render_files(index, settings):
         files.add(relative)
-        target = docs_dir / relative
-        digest = hashlib.blake2b(content.encode(), digest_size=16).digest() if memo is not None else b""
-        if memo is not None and relative in memo:
-            same = memo[relative] == digest and target.exists()
-        else:
-            same = _unchanged(target, content)
-        if not same:
-            write_atomic(target, content, durable=False)  # regenerable: no need to wait for the disk
-            written += 1
-        if memo is not None:
-            memo[relative] = digest
+        written += _write(docs_dir / relative, content, relative, memo)
     removed = 0
     for folder in GENERATED_FOLDERS:
         for stale in sorted((docs_dir / folder).rglob("*"), reverse=True):  # files before their folders
@@ -81,6 +78,20 @@ def generate(index: SiteIndex, docs_dir: Path, settings: SiteSettings | None = N
                 removed += 1
     pages = sum(1 for name in files if name.endswith(".md") and not name.startswith("_snippets/"))
     return GenerateReport(pages=pages, written=written, removed=removed)
+
+
+def _write(target: Path, content: str, relative: str, memo: dict[str, bytes] | None) -> bool:
+    """Write `content` to `target` unless it holds it already: whether it wrote."""
+    digest = hashlib.blake2b(content.encode(), digest_size=16).digest() if memo is not None else b""
+    if memo is not None and relative in memo:
+        same = memo[relative] == digest and target.exists()
+    else:
+        same = _unchanged(target, content)
+    if not same:
+        write_atomic(target, content, durable=False)  # regenerable: no need to wait for the disk
+    if memo is not None:
+        memo[relative] = digest
+    return not same
 
 
 def _unchanged(target: Path, content: str) -> bool:

@@ -50,7 +50,7 @@ def _panel(entry: Entry, site: Site) -> str:
         rows.append("<strong>Topics:</strong> " + ", ".join(site.topic_link(src, t, data_pagefind_filter="topic") for t in topics))
     kinds = sorted({index.actors[s].kind for s in entry.actor_slugs})
     filters = "".join(f'<span data-pagefind-filter="kind:{kind}"></span>' for kind in kinds)
-    related = site.related.get(entry.slug, [])
+    related = site.related.of(entry.slug)
     more = ""
     if related:  # one tag per link: every tag of a panel costs the build twice (Markdown, search index)
         links = " · ".join(site.briefing_link(src, r) for r in related)

@@ -22,24 +22,38 @@ WINDOW = 12
 
 def related_briefings(index: SiteIndex, count: int = RELATED) -> dict[str, list[Entry]]:
     """Briefing slug -> up to `count` related briefings, best first (ties: nearest in date, then slug)."""
-    entries = index.entries  # newest first: a position is a date order
-    features = [_features(entry) for entry in entries]
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, found in enumerate(features):
-        for feature in found:
-            postings[feature].append(i)  # ascending: each list is in date order too
-    total = len(entries)
-    weight = {feature: math.log((1 + total) / len(found)) + 0.01 for feature, found in postings.items()}
-    related = {}
-    for i, entry in enumerate(entries):
+    related = Related(index, count)
+    return {entry.slug: related.of(entry.slug) for entry in index.entries}
+
+
+class Related:
+    """Related briefings worked out one briefing at a time, when asked for (`serve` writes an edited
+    briefing's page before all others)."""
+
+    def __init__(self, index: SiteIndex, count: int = RELATED) -> None:
+        self.count = count
+        self.entries = index.entries  # newest first: a position is a date order
+        self.position = {entry.slug: i for i, entry in enumerate(self.entries)}
+        self.features = [_features(entry) for entry in self.entries]
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for i, found in enumerate(self.features):
+            for feature in found:
+                self.postings[feature].append(i)  # ascending: each list is in date order too
+        total = len(self.entries)
+        self.weight = {feature: math.log((1 + total) / len(found)) + 0.01 for feature, found in self.postings.items()}
+
+    def of(self, slug: str) -> list[Entry]:
+        i = self.position.get(slug)
+        if i is None:
+            return []
         scores: dict[int, float] = defaultdict(float)
-        for feature in features[i]:
-            for j in _near(postings[feature], i):
+        for feature in self.features[i]:
+            for j in _near(self.postings[feature], i):
                 if j != i:
-                    scores[j] += weight[feature]
-        best = heapq.nsmallest(count, scores, key=lambda j: (-round(scores[j], 9), abs(j - i), entries[j].slug))
-        related[entry.slug] = [entries[j] for j in best]
-    return related
+                    scores[j] += self.weight[feature]
+        entries = self.entries
+        best = heapq.nsmallest(self.count, scores, key=lambda j: (-round(scores[j], 9), abs(j - i), entries[j].slug))
+        return [entries[j] for j in best]
 
 
 def _features(entry: Entry) -> set[str]:

@@ -13,12 +13,15 @@ from pathlib import Path
 from ..errors import BriefkitError
 from ..project import Project
 from ..taxonomy import TAXONOMY_FILE
-from .build import SiteMemo, generate_site
+from .build import SiteMemo, generate_site, prepare_site
+from .generate import generate, write_briefing_pages
 from .search import SearchReport, index_site
 
 DEBOUNCE_SECONDS = 0.3
 QUIET_SECONDS = 2.0  # after a build, before Pagefind indexes the served site for Explore
 EDIT_WAIT = 4  # an edit under way pushes indexing back by this many quiet spells (its build re-arms it)
+REST_WAIT = 5.0  # seconds at most between an edited briefing's page and the pages that list it
+REST_AFTER_BUILD = 0.5  # seconds after that page's rebuild: the browser's reload fetches it first
 WATCHED_ROOT_FILES = (TAXONOMY_FILE, "actors.yml")
 # Events that change a file. watchdog also reports files being opened and closed unwritten, and
 # regenerating reads every briefing: reacting to those would regenerate forever.
@@ -109,11 +112,78 @@ class ExploreIndexer:
                 self._report(f"[red]Explore: {error}[/red]")
 
 
+class SiteWriter:
+    """Writes the served site's Markdown again after an edit, in two steps: first the pages of the
+    briefings just edited, then, once MkDocs has rebuilt for them (or `REST_WAIT` s later), every
+    other page that changed (the actor, topic and listing pages naming them). MkDocs rebuilds when
+    a change has settled, and rendering every page takes seconds at thousands of briefings (and
+    holds up the server's watcher threads meanwhile): so an edit shows after one quick rebuild."""
+
+    def __init__(self, project: Project, config, report: Callable[[str], None], indexer: ExploreIndexer | None = None) -> None:
+        self.project, self.config, self._report, self._indexer = project, config, report, indexer
+        self.memo = SiteMemo()  # an edit re-reads only the briefings it touched, and rewrites only the pages it changed
+        self._lock = threading.Lock()  # one regeneration at a time
+        self._rest = None  # the prepared site whose other pages are still to write
+        self._timer: threading.Timer | None = None
+
+    def all(self) -> None:
+        """Write every page (the first generation; raises `CheckFailed`)."""
+        with self._lock:
+            generate_site(self.project, self.config, self.memo)
+
+    def edited(self) -> None:
+        """After an edit has settled: the edited briefings' pages now, the rest after a rebuild. A
+        change that edits no briefing (a deletion, the taxonomy) rewrites everything at once."""
+        if self._indexer is not None:
+            self._indexer.editing()
+        with self._lock:
+            try:
+                site = prepare_site(self.project, self.config, self.memo)
+            except Exception as error:  # keep serving: the next save may fix it
+                for line in getattr(error, "problems", [error]):
+                    self._report(f"[red]{line}[/red]")
+                return
+            self._rest = site
+            written = write_briefing_pages(site.index, site.docs_dir, site.settings, self.memo.pages, site.edited) if site.edited else 0
+        if written:
+            self._report(f"regenerated {written} edited briefing page(s); the pages that list them follow")
+            self._arm(REST_WAIT)
+        else:  # nothing for MkDocs to rebuild first
+            self.rest()
+
+    def built(self) -> None:
+        """MkDocs finished a build: the pages still to write go now."""
+        if self._rest is not None:
+            self._arm(REST_AFTER_BUILD)
+
+    def rest(self) -> None:
+        with self._lock:
+            site, self._rest = self._rest, None
+            if self._timer is not None:
+                self._timer.cancel()
+            if site is None:
+                return
+            if self._indexer is not None:
+                self._indexer.editing()
+            generated = generate(site.index, site.docs_dir, site.settings, self.memo.pages)
+        self._report(f"regenerated {generated.written} page(s) from {site.briefings} briefings")
+
+    def _arm(self, seconds: float) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = threading.Timer(seconds, self.rest)
+        self._timer.daemon = True
+        self._timer.start()
+
+
 _indexer: ExploreIndexer | None = None
+_writer: SiteWriter | None = None
 
 
 def explore_built(site_dir: Path) -> None:
     """Called by serve_hooks.py after each MkDocs build of the served site."""
+    if _writer is not None:
+        _writer.built()
     if _indexer is not None:
         _indexer.built(site_dir)
 
@@ -151,25 +221,14 @@ def serve_site(project: Project, *, dev_addr: str | None, report: Callable[[str]
     os.chdir(project.root)  # as for build: MkDocs resolves some paths against the working directory
     config = project.load_mkdocs_config()
 
-    memo = SiteMemo()  # an edit re-reads only the briefings it touched, and rewrites only the pages it changed
-
-    def regenerate() -> None:
-        if _indexer is not None:
-            _indexer.editing()
-        try:
-            count, generated = generate_site(project, config, memo)
-            report(f"regenerated {generated.written} page(s) from {count} briefings")
-        except Exception as error:  # keep serving: the next save may fix it
-            for line in getattr(error, "problems", [error]):
-                report(f"[red]{line}[/red]")
-
-    global _indexer
+    global _indexer, _writer
     _indexer = ExploreIndexer(report)
+    _writer = SiteWriter(project, config, report, _indexer)
     hooks = [*config.hooks, str(Path(__file__).with_name("serve_hooks.py"))]  # the site's own hooks first
-    generate_site(project, config, memo)
-    observer = watch(project, Regenerator(regenerate).changed)
+    _writer.all()
+    observer = watch(project, Regenerator(_writer.edited).changed)
     try:
         serve(config_file=str(project.config_file), dev_addr=dev_addr, livereload=True, build_type="dirty" if dirty else None, hooks=hooks)
     finally:
         observer.stop()
-        _indexer = None
+        _indexer = _writer = None

@@ -99,7 +99,10 @@ def build_sharded(config, count: int) -> None:
     if count < 2:
         build(config)
         return
-    with tempfile.TemporaryDirectory(prefix="briefkit-shards-") as scratch:
+    site_dir = Path(config.site_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # beside the site, so that the pages move into it by a rename (/tmp may be another file system)
+    with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-shards-", dir=site_dir.parent) as scratch:
         folders = [Path(scratch) / str(index) for index in range(1, count)]
         others = [Forked(_build_shard, config, index, count, folder) for index, folder in enumerate(folders, 1)]
         first = Shard(0, count)
@@ -108,7 +111,6 @@ def build_sharded(config, count: int) -> None:
             build(config)
         finally:
             written = [other.result() for other in others]
-        site_dir = Path(config.site_dir)
         for folder, pages in zip(folders, written):
             _move_pages(folder, pages, site_dir)
         _merge_search_indexes(site_dir, folders, first.order)
