@@ -80,37 +80,46 @@ def generate_site(project: Project, config, memo: SiteMemo | None = None) -> tup
 
 
 def build_site(project: Project, *, strict: bool = False, search: bool = True, jobs: int | None = None) -> BuildReport:
-    """Generate the Markdown and render it with MkDocs in a child process (`isolate`), itself in
-    `jobs` processes at most (default: one per core; `shards`), then index the pages with Pagefind
-    once the child's memory is back with the system."""
+    """Generate the Markdown, render it with MkDocs, then index the pages with Pagefind. Each of the
+    first two runs in a child process of its own (`isolate`), so that the memory it used is back
+    with the system before the next starts: MkDocs' renderers (`jobs` at most; `shards`) start
+    without what generating the pages left behind, and Pagefind without any of it."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice on every build
-    count, generated, site_dir, seconds = run_forked(render_site, project, strict, jobs)
+    count, generated, seconds = run_forked(generate_pages, project, strict)
+    site_dir, rendered = run_forked(render_pages, project, strict, generated.pages, jobs)
     clock = _Clock()
     searched = index_site(Path(site_dir)) if search else None
     if search:
         clock.lap("pagefind")
-    return BuildReport(count, generated, site_dir, searched, seconds | clock.seconds)
+    return BuildReport(count, generated, site_dir, searched, seconds | rendered | clock.seconds)
 
 
-def render_site(project: Project, strict: bool, jobs: int | None = None) -> tuple[int, GenerateReport, str, dict[str, float]]:
-    """Generate the site's Markdown and render it with MkDocs: (briefings, what generating wrote,
-    the site folder, seconds of each step)."""
-    from mkdocs.exceptions import MkDocsException
-
+def generate_pages(project: Project, strict: bool) -> tuple[int, GenerateReport, dict[str, float]]:
+    """Check the briefings and generate the site's Markdown: (briefings, what generating wrote,
+    seconds)."""
     clock = _Clock()
     # MkDocs extensions resolve some paths (snippets' base_path) against the working directory
     with contextlib.chdir(project.root):
+        count, generated = generate_site(project, project.load_mkdocs_config(strict=strict))
+    clock.lap("generate")
+    return count, generated, clock.seconds
+
+
+def render_pages(project: Project, strict: bool, pages: int, jobs: int | None = None) -> tuple[str, dict[str, float]]:
+    """Render the generated site of `pages` pages with MkDocs: (the site folder, seconds)."""
+    from mkdocs.exceptions import MkDocsException
+
+    clock = _Clock()
+    with contextlib.chdir(project.root):
         config = project.load_mkdocs_config(strict=strict)
-        count, generated = generate_site(project, config)
-        clock.lap("generate")
-        shards = shard_count(generated.pages, jobs, list(config.plugins))  # the site's plugins, not briefkit's
+        shards = shard_count(pages, jobs, list(config.plugins))  # the site's plugins, not briefkit's
         release_page_sources(config)
         try:
             build_sharded(config, shards)
         except MkDocsException as error:
             raise BriefkitError(f"MkDocs: {error}") from None
-        clock.lap("mkdocs")
-    return count, generated, str(Path(config.site_dir).resolve()), clock.seconds
+    clock.lap("mkdocs")
+    return str(Path(config.site_dir).resolve()), clock.seconds
 
 
 def release_page_sources(config) -> None:
