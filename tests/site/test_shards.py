@@ -25,9 +25,20 @@ GUIDE_LINK = "\n\nSee [the briefings of an actor](../actors/{slug}.md#briefings)
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Project:
-    root = tmp_path_factory.mktemp("shards") / "project"
+    return make_project(tmp_path_factory.mktemp("shards") / "project")
+
+
+@pytest.fixture(scope="module")
+def flat_project(tmp_path_factory) -> Project:
+    """Pages as `briefings/harbour.html` rather than `briefings/harbour/index.html`."""
+    return make_project(tmp_path_factory.mktemp("shards") / "flat", "use_directory_urls: false\n")
+
+
+def make_project(root: Path, settings: str = "") -> Project:
     root.mkdir()
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\n{settings}")
     shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns(*GENERATED_FOLDERS))
     (root / "briefings").mkdir()
     for name, written in BRIEFINGS.items():
@@ -77,6 +88,12 @@ def test_shards_render_the_site_one_process_renders(project):
         assert differences(one, several) == []
     pages = [p for p in (one / "actors").rglob("index.html")]
     assert len(pages) > 3  # every shard had pages of its own
+
+
+def test_so_they_do_with_pages_named_as_html_files(flat_project):
+    one, two = render(flat_project, "site-1", 1), render(flat_project, "site-2", 2)
+    assert differences(one, two) == []
+    assert len(list((one / "actors").glob("*.html"))) > 3
 
 
 def test_a_broken_link_in_any_shard_fails_a_strict_build(project):
