@@ -121,7 +121,7 @@ def write_inputs(bad: Path, outside: Path) -> list[Case]:
     cases += [Case("lines.jsonl", "not valid JSON", ":2"), Case("lines.jsonl", "no title", ":3")]
     bomb = ("<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY a 'pwnpwnpwnpwnpwnpwnpwnpwnpwnpwn'>"
             + "".join(f"<!ENTITY {c} '{('&' + p + ';') * 10}'>" for p, c in zip("abcdefg", "bcdefgh"))
-            + f"]><rss version='2.0'><channel><title>Bomb</title><item><title>Carrow bridge &h;</title><description>&h;</description></item>"
+            + "]><rss version='2.0'><channel><title>Bomb</title><item><title>Carrow bridge &h;</title><description>&h;</description></item>"
             + f"<item><title>Carrow bridge opens</title><description>{story(15)}</description></item></channel></rss>")
     add("entity-bomb.xml", bomb, "not valid XML (Maximum entity amplification factor exceeded")
     add("unescaped-ampersand.rss", f"<rss version='2.0'><channel><title>A & B</title><item><title>Tallis road works</title>"

@@ -18,6 +18,7 @@ from .names import looks_like_person
 from .places import country_first_words, is_country
 from .scorecards import player_names
 
+
 def read_mentions(parts: list[tuple[str, object]]) -> list[Mention]:
     """The mentions of an article's parts: the model's, cleaned, in place of its entities in a headline
     set in capitals the body's names there; then the names that the shape of lines shows, where the
