@@ -91,6 +91,17 @@ def test_panel_facts_and_pagefind_filters(site):
     assert date["data-pagefind-sort"] == "date" and date["datetime"] == "2022-04-02"
 
 
+def test_panel_lists_the_briefings_own_tags_as_explore_searches():
+    written = strike()
+    written.tags = ["Labour", "pay deal", "ada osei", "night shifts"]  # a topic's label and an actor's name are on the panel already
+    site = build_site(("port-strike", written))
+    html = to_html(briefing_page(entry(site, "port-strike"), site))
+    tags = [(t, h) for t, h in html.links if "/explore/" in h]
+    assert tags == [("pay deal", "../../explore/?q=pay+deal"), ("night shifts", "../../explore/?q=night+shifts")]
+    plain = build_site(("port-strike", strike()))  # its only tag is a topic's label: no row
+    assert "<strong>Tags:</strong>" not in briefing_page(entry(plain, "port-strike"), plain)
+
+
 def test_panel_links_the_related_briefing(site):
     html = to_html(briefing_page(entry(site, "port-strike"), site))
     assert ("Harbour Board names new chair", "../../briefings/new-chair/") in html.links

@@ -48,6 +48,9 @@ def _panel(entry: Entry, site: Site) -> str:
     topics = [t for t in dict.fromkeys(b.topics) if t in index.taxonomy.topics]
     if topics:
         rows.append("<strong>Topics:</strong> " + ", ".join(site.topic_link(src, t, data_pagefind_filter="topic") for t in topics))
+    keyphrases = _keyphrases(entry, site)
+    if keyphrases:  # each one searched on the Explore page
+        rows.append("<strong>Tags:</strong> " + ", ".join(a(tag, explore_href(site, src, q=tag)) for tag in keyphrases))
     kinds = sorted({index.actors[s].kind for s in entry.actor_slugs})
     filters = "".join(f'<span data-pagefind-filter="kind:{kind}"></span>' for kind in kinds)
     related = site.related.of(entry.slug)
@@ -56,6 +59,13 @@ def _panel(entry: Entry, site: Site) -> str:
         links = " · ".join(site.briefing_link(src, r) for r in related)
         more = f'<p class="bk-related" data-search-exclude data-pagefind-ignore><strong>Related:</strong> {links}</p>'
     return block('<div class="bk-panel">' + "".join(f"<p>{row}</p>" for row in rows) + filters + more + "</div>")
+
+
+def _keyphrases(entry: Entry, site: Site) -> list[str]:
+    """The briefing's own tags that name none of its actors or topics (those are on the panel already)."""
+    named = {site.index.actors[slug].name.casefold() for slug in entry.actor_slugs}
+    named |= {site.index.taxonomy.label(topic).casefold() for topic in entry.briefing.topics}
+    return [tag for tag in dict.fromkeys(entry.briefing.tags) if tag.strip() and tag.casefold() not in named]
 
 
 def _tags(entry: Entry, site: Site) -> list[str]:
