@@ -122,6 +122,11 @@ def test_small_sites_render_in_one_process():
     assert shard_count(10**6, jobs=1) == 1 and shard_count(10**6, jobs=2) == 2
 
 
+def test_without_fork_a_site_renders_in_one_process(monkeypatch):
+    monkeypatch.delattr("os.fork")
+    assert shard_count(10**6, jobs=2) == 1
+
+
 def test_a_site_with_plugins_not_known_to_shard_renders_in_one_process():
     assert shard_count(10**6, 2, ["material/search", "material/tags"]) == 2
     assert shard_count(10**6, 2, ["material/search", "rss"]) == 1  # a feed of the pages' text

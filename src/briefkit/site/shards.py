@@ -44,9 +44,10 @@ SHARD_SAFE_PLUGINS = {"search", "material/search", "tags", "material/tags"}
 
 
 def shard_count(pages: int, jobs: int | None = None, plugins: list[str] | None = None) -> int:
-    """How many processes render a site of `pages` pages: `jobs` at most (default: one per core),
-    and one when the site uses a plugin or hook (`plugins`: their names) not known to be safe."""
-    if set(plugins or ()) - SHARD_SAFE_PLUGINS:
+    """How many processes render a site of `pages` pages: `jobs` at most (default: one per core);
+    one where processes cannot fork, or when the site uses a plugin or hook (`plugins`: their
+    names) not known to be safe."""
+    if set(plugins or ()) - SHARD_SAFE_PLUGINS or not hasattr(os, "fork"):  # shards are forked
         return 1
     return max(1, min(jobs or default_jobs(), MAX_SHARDS, pages // MIN_PAGES_PER_SHARD))
 
