@@ -508,11 +508,11 @@ FIXTURE_LIST = """Cup draw sends Kelso to Dunmore
 
 The draw for the fifth round was made on Monday, and the holders face a long trip north.
 
-Burnley v Blackburn
+Burnley v Leicester City
 
-Charlton Athletic v Leicester City
+Charlton Athletic v Blackburn
 
-Southampton v Brentford or Hartlepool
+Brentford v Southampton or Hartlepool
 
 The ties will be played next month.
 """
@@ -542,32 +542,32 @@ def test_the_sides_of_a_fixture_list_are_teams(nlp, tmp_path):
 
 
 def test_a_person_in_a_match_stays_a_person(nlp):
-    actors = by_name(actors_of(nlp, "Mardy Fish beat Tommy Robredo 7-6 6-2 in the final rubber."))
-    assert actors["Tommy Robredo"].kind == "person"
+    actors = by_name(actors_of(nlp, "Lars Holm beat Tommy Bergen 7-6 6-2 in the final rubber."))
+    assert actors["Tommy Bergen"].kind == "person"
 
 
 def test_a_titled_person_before_a_comma_is_no_role_of_the_name_after_it(nlp):
-    actors = by_name(actors_of(nlp, "In the ruling handed down by Superior Court Judge James Kleinberg, Apple can now see the records. Apple welcomed it."))
-    assert actors["Apple"].kind == "organization"
-    assert actors["Apple"].role is None
+    actors = by_name(actors_of(nlp, "In the ruling given by Superior Court Judge Peter Walsh, Google can now see the records. Google welcomed it."))
+    assert actors["Google"].kind == "organization"
+    assert actors["Google"].role is None
 
 
 def test_an_organization_with_a_country_before_or_a_company_suffix_after_is_one(nlp):
     names = {a.name for a in actors_of(nlp, """
 The US Department of Justice opened an inquiry on Monday. The Department of Justice declined to comment.
 
-Shares in Fox Entertainment Group rose. Fox Entertainment said profits had doubled.
+Shares in Harwood Entertainment Group rose. Harwood Entertainment said profits had doubled.
 
 The Bank of England Monetary Policy Committee met. The Bank of England kept rates on hold.
 """) if a.kind == "organization"}
     assert "Department of Justice" not in names and "US Department of Justice" in names
-    assert "Fox Entertainment" not in names and "Fox Entertainment Group" in names
+    assert "Harwood Entertainment" not in names and "Harwood Entertainment Group" in names
     assert {"Bank of England", "Bank of England Monetary Policy Committee"} <= names  # a committee is no suffix
 
 
 def test_a_name_written_with_or_without_a_space_is_one_actor(nlp):
-    actors = actors_of(nlp, "The lawsuit named the PowerPage website. Power Page said it would appeal. Power Page has 4,000 readers.")
-    assert [a.name for a in actors if "page" in a.name.lower()] == ["Power Page"]
+    actors = actors_of(nlp, "The lawsuit named the MacBeacon website. Mac Beacon said it would appeal. Mac Beacon has 4,000 readers.")
+    assert [a.name for a in actors if "beacon" in a.name.lower()] == ["Mac Beacon"]
 
 
 def test_a_town_after_a_win_over_is_its_club(nlp):

@@ -55,11 +55,11 @@ def test_the_display_name_match_wins_over_an_alias_match():
 
 
 def test_the_same_display_name_is_paired_before_a_short_form():
-    gold = [Entity("organization", ["Fox Entertainment Group", "Fox"])]
-    predicted = [Entity("organization", ["Fox"]), Entity("organization", ["Fox Entertainment Group"])]
+    gold = [Entity("organization", ["Kelso Media Group", "Kelso"])]
+    predicted = [Entity("organization", ["Kelso"]), Entity("organization", ["Kelso Media Group"])]
     match = match_actors(predicted, gold)
-    assert [p.name for p, _ in match.pairs] == ["Fox Entertainment Group"]
-    assert [p.name for p in match.false_positives] == ["Fox"]
+    assert [p.name for p, _ in match.pairs] == ["Kelso Media Group"]
+    assert [p.name for p in match.false_positives] == ["Kelso"]
 
 
 def test_a_wrong_kind_is_a_false_positive_and_a_miss():

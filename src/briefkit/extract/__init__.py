@@ -38,7 +38,7 @@ Part = tuple[str, "Doc"]  # (block kind: title, standfirst, paragraph or caption
 def article_texts(article: Article) -> list[tuple[str, str]]:
     """(kind, text) of what spaCy reads, one per block: the title apart (else the model runs it into
     the next paragraph), captions without their credits, subheadings and the source line left out.
-    Short lines in a row are no subheadings but a list (`Everton v Manchester United`, one fixture a
+    Short lines in a row are no subheadings but a list (`Kelso v Dunmore Rovers`, one fixture a
     line): read as `list` lines, for their names only."""
     texts = [("title", article.title)]
     if article.standfirst:

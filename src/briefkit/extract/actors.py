@@ -102,7 +102,7 @@ def _transfer(mention: Mention) -> bool:
 
 def _merge(mentions: list[Mention]) -> list[_Cluster]:
     by_form: dict[str, _Cluster] = {}
-    unspaced: dict[str, str] = {}  # `powerpage` -> `power page`: one name, written with a space or not
+    unspaced: dict[str, str] = {}  # `macbeacon` -> `mac beacon`: one name, written with a space or not
     for mention in mentions:
         key = name_key(mention.name)
         known = gazetteer.canonical_names().get(key)
@@ -142,7 +142,7 @@ def _merge(mentions: list[Mention]) -> list[_Cluster]:
 def _merge_short_organizations(clusters: list[_Cluster]) -> list[_Cluster]:
     """`the Bank` after `the Bank of England`, `MPC` beside `Monetary Policy Committee`: a one-word
     organization that is a word or the initials of exactly one longer one. `Department of Justice`
-    beside `US Department of Justice`, `Fox Entertainment` beside `Fox Entertainment Group`: a name
+    beside `US Department of Justice`, `Harwood Entertainment` beside `Harwood Entertainment Group`: a name
     that another has with only a country or a company suffix more."""
     organizations = [c for c in clusters if _votes(c)[0] == "organization" and len(c.forms[0].split()) > 1]
     venues = [c for c in clusters if len(c.forms[0].split()) > 1 and c.forms[0].split()[-1] in _VENUES]
@@ -255,7 +255,7 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
         votes["organization"] += sum(2 for m in cluster.mentions if _employer(m))
     # `beat Chelsea 2-1`, `Leeds v Derby`: a town in a match is its club, whatever the model said of
     # the form (`Leicester City` tagged GPE); a country, its national side, stays a place, as news and
-    # CoNLL-2003 both have it, and a person's name a person's (`Fish beat Tommy Robredo 7-6`)
+    # CoNLL-2003 both have it, and a person's name a person's (`Holm beat Tommy Bergen 7-6`)
     if not any(is_country(form) or _personal_name(form, labels) for form, labels in by_form.items()):
         votes["organization"] += sum(len(m.name.split()) + 1 for m in cluster.mentions if _in_fixture(m) and m.cue != "person")
     # `( Okafor 12 , Marsh 55 )`, `c Lowe b Marsh 5`: players; `the town of Brelany`: a place
@@ -267,7 +267,7 @@ def _votes(cluster: _Cluster, surnames: set[str] = frozenset()) -> tuple[str, Co
 
 def _personal_name(form: str, labels: Counter) -> bool:
     """A name of two words or more that opens with a given name and that the model tagged as a person
-    or ends on a surname (`tommy robredo`, not `aston villa` nor `crystal lagoon` tagged a place)."""
+    or ends on a surname (`tommy bergen`, not `aston villa` nor `crystal lagoon` tagged a place)."""
     words = form.split()
     return (
         len(words) > 1

@@ -177,7 +177,7 @@ def _untagged(doc, start: int, end: int, covered: set[tuple[int, int]]):
     return span
 
 
-# A line of a fixture list: `Burnley v Blackburn`, `Southampton v Brentford or Hartlepool`
+# A line of a fixture list: `Kelso v Dunmore`, `Brevik Town v Ostra or Halvik`
 _SIDE = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
 _VERSUS = "|".join(re.escape(w) for w in sorted(VERSUS, key=len, reverse=True))
 _FIXTURE_LINE = re.compile(rf"^\W*(?P<home>{_SIDE}(?: or {_SIDE})*) (?:{_VERSUS}) (?P<away>{_SIDE}(?: or {_SIDE})*)\W*$")

@@ -129,7 +129,7 @@ _CUTS = {"in", "b", "c", "st", "lbw"}  # `Lee c Moreby b Tuckwell`: a cricket sc
 
 
 def _split_fixtures(ents):
-    """`Bolton v Norwich` as one entity is two sides of a match; `Golden Temple in Amritsar`, a place
+    """`Bolton v Norwich` as one entity is two sides of a match; `Harbour Chapel in Portmere`, a place
     in another; `Forwards - Ann Lee`, `Norway - Ivo Marsh`, a heading or a team, then a name; `Moreby b
     Tuckwell`, two players; `Ivo Marsh of Italy` and `Ivo Marsh Italy`, a person and a country;
     `Kelso 's Halverston Oval`, a town and a place in it."""
@@ -188,7 +188,7 @@ def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
     if "(" in text and ")" not in text:  # `Transport and General Workers Union (TGWU`: the name before
         text = text.split("(")[0]
     words = _EDGE_JUNK.sub("", text).split()
-    while len(words) > 1 and words[-1].casefold() in JOINERS:  # `Sweeney Todd and`
+    while len(words) > 1 and words[-1].casefold() in JOINERS:  # `Harbour Lights and`
         words.pop()
     # `the White House` -> `White House`, but `The Hague` keeps its article
     while len(words) > 1 and words[0].casefold() in _DETERMINERS and not (label in PLACE_LABELS and len(words) == 2 and words[0] == "The"):
@@ -208,7 +208,7 @@ def clean_name(text: str, label: str) -> tuple[str | None, str | None]:
             word = words.pop(0)
             if word.casefold() not in gazetteer.nationalities():  # a nationality is no role
                 title.append(word)
-        # `Luc Bondy for Cruel`: a lower-case word that is no name particle (`de`, `van`) ends a name
+        # `Ada Osei for Hamlet`: a lower-case word that is no name particle (`de`, `van`) ends a name
         cut = next((i for i, w in enumerate(words) if i and w.islower() and w not in _NAME_PARTICLES), None)
         words = words[:cut] if cut else words
     if label in PLACE_LABELS:  # `east Zaire`, `Kelso county`: a direction or a common noun around a place's name

@@ -27,7 +27,7 @@ def _before(doc, start: int) -> str | None:
         phrase = _title_leftwards(doc, start - 1)
         if phrase is None or (phrase.start > doc[start].sent.start and doc[phrase.start - 1].pos_ not in _OPENERS):
             return None
-        if phrase[-1].ent_type_ == "PERSON":  # `Judge James Kleinberg, Apple ...`: someone else, titled
+        if phrase[-1].ent_type_ == "PERSON":  # `Judge Peter Walsh, Google ...`: someone else, titled
             return None
     else:
         phrase = _title_leftwards(doc, start)

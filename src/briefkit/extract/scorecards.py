@@ -66,7 +66,7 @@ def _around(doc, start: int, end: int) -> tuple[str, str]:
 
 
 def _listed_among_people(doc, start: int, end: int) -> bool:
-    """`Dan Petrescu , Daniel Prodan , Anton Dobos .`: an item of a comma list whose neighbour is a person."""
+    """`Ivo Marsh , Joel Mbeki , Lena Osterberg .`: an item of a comma list whose neighbour is a person."""
     opens = start == 0 or doc[start - 1].text in _SEPARATORS or doc[start - 1].text == "-"
     closes = end == len(doc) or doc[end].text in _ITEM_AFTER
     if not (opens and closes):
