@@ -264,12 +264,13 @@ def test_an_edit_under_way_postpones_indexing_until_its_build_has_been_quiet(tmp
     assert index.runs == [(tmp_path, True)]
 
 
-def test_the_serve_hook_hands_the_built_site_to_the_running_indexer(tmp_path, monkeypatch):
+def test_the_serve_hook_tells_the_running_writer_and_indexer(tmp_path, monkeypatch):
     from types import SimpleNamespace
 
     from briefkit.site import serve, serve_hooks
 
     seen = []
     monkeypatch.setattr(serve, "_indexer", SimpleNamespace(built=seen.append))
+    monkeypatch.setattr(serve, "_writer", SimpleNamespace(built=lambda: seen.append("writer")))
     serve_hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
-    assert seen == [tmp_path]
+    assert seen == ["writer", tmp_path]

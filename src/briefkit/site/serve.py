@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import BriefkitError
 from ..project import Project
 from ..taxonomy import TAXONOMY_FILE
-from .build import SiteMemo, generate_site, prepare_site
+from .build import PreparedSite, SiteMemo, generate_site, prepare_site
 from .generate import generate, write_briefing_pages
 from .search import SearchReport, index_site
 
@@ -123,7 +123,7 @@ class SiteWriter:
         self.project, self.config, self._report, self._indexer = project, config, report, indexer
         self.memo = SiteMemo()  # an edit re-reads only the briefings it touched, and rewrites only the pages it changed
         self._lock = threading.Lock()  # one regeneration at a time
-        self._rest = None  # the prepared site whose other pages are still to write
+        self._rest: PreparedSite | None = None  # the prepared site whose other pages are still to write
         self._timer: threading.Timer | None = None
 
     def all(self) -> None:
@@ -180,7 +180,7 @@ _indexer: ExploreIndexer | None = None
 _writer: SiteWriter | None = None
 
 
-def explore_built(site_dir: Path) -> None:
+def site_built(site_dir: Path) -> None:
     """Called by serve_hooks.py after each MkDocs build of the served site."""
     if _writer is not None:
         _writer.built()

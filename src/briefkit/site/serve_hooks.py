@@ -1,5 +1,6 @@
 """MkDocs hooks that `briefkit serve` adds to the site's own (`hooks:` in mkdocs.yml): after each
-build, the Explore page's Pagefind index is remade in the background (serve.py)."""
+build, the pages still to write after an edit go (serve.py's SiteWriter), and the Explore page's
+Pagefind index is remade in the background."""
 
 from __future__ import annotations
 
@@ -7,6 +8,6 @@ from pathlib import Path
 
 
 def on_post_build(config, **kwargs) -> None:
-    from briefkit.site.serve import explore_built  # the running server's indexer, not a copy
+    from briefkit.site.serve import site_built  # the running server's writer and indexer, not copies
 
-    explore_built(Path(config.site_dir))
+    site_built(Path(config.site_dir))
