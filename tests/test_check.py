@@ -364,3 +364,17 @@ def test_a_memo_rereads_only_the_files_that_changed(tmp_path, monkeypatch):
     second, problems = load_briefings([folder], load_taxonomy(), memo)
     assert read == ["b.md"] and not problems
     assert sorted(b.title for _, b in second) == ["A", "B edited", "C"]
+
+
+def test_several_processes_read_a_folder_as_one_does(tmp_path, monkeypatch):
+    from briefkit import check as check_module
+
+    write(tmp_path, "a-good.md", "---\ntitle: Good\ndate: 2024-01-01\n---\n\nSee [the other](c-also-good.md).\n")
+    write(tmp_path, "b-bad.md", "---\ntitle: Bad\ndate: 2024-01-01\ntopics: [nope]\n---\n\nSee [gone](nowhere.md).\n")
+    write(tmp_path, "c-also-good.md", "---\ntitle: Also good\ndate: 2024-01-02\n---\n")
+    write(tmp_path, "C Also Good.md", "---\ntitle: Same page\ndate: 2024-01-03\n---\n")  # one slug, two files
+    one = check(tmp_path)
+    monkeypatch.setattr(check_module, "MIN_PARALLEL_READ", 1)
+    several = load_briefings([tmp_path], load_taxonomy(), jobs=3)
+    assert [(p, b.title) for p, b in several[0]] == [(p, b.title) for p, b in one[0]] and len(one[0]) == 2
+    assert [str(p) for p in several[1]] == [str(p) for p in one[1]] and len(one[1]) == 3

@@ -8,6 +8,7 @@ exist. Across files: two files that would get the same page.
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .errors import BriefingProblem
+from .forked import in_shares
 from .model import Briefing
 from .store import YEAR, ParsedBriefing, briefing_paths, file_stamp, page_slug, read_file
 from .taxonomy import Taxonomy
@@ -28,32 +30,41 @@ _CODE_SPAN = re.compile(r"(`+).+?\1")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+MIN_PARALLEL_READ = 1000  # fewer files read in about half a second: not worth a process
 
 
-def load_briefings(paths: list[Path], taxonomy: Taxonomy, memo: dict | None = None) -> tuple[list[tuple[Path, Briefing]], list[BriefingProblem]]:
+def load_briefings(paths: list[Path], taxonomy: Taxonomy, memo: dict | None = None, *, jobs: int = 1) -> tuple[list[tuple[Path, Briefing]], list[BriefingProblem]]:
     """The valid briefings among `paths` (files, or folders of `.md` files) and every problem of the others,
     in file and line order. `memo` (kept by a long-running caller such as `serve`) holds valid briefings
-    by path with their size and mtime: a file unchanged since is not read or checked again."""
+    by path with their size and mtime: a file unchanged since is not read or checked again. `jobs`
+    processes read the files when there are many (YAML is most of a large build's reading)."""
     files = list(dict.fromkeys(f for p in paths for f in (briefing_paths(p) if p.is_dir() else [p])))
-    slugs = _FolderSlugs()
-    parsed = []
-    for path in files:
-        stamp = file_stamp(path)
-        if memo is not None and stamp is not None and memo.get(path, (None,))[0] == stamp:
-            parsed.append(ParsedBriefing(path, "", briefing=memo[path][1]))
-            continue
-        item = read_file(path)
-        if item.matter is not None:
-            item.problems += file_problems(item, taxonomy, slugs)
-        if not item.problems:  # the YAML nodes and text only serve to locate problems: free them
-            item.matter, item.text = None, ""
-            if memo is not None and stamp is not None:
-                memo[path] = (stamp, item.briefing)
-        parsed.append(item)
+    stamps = {path: file_stamp(path) for path in files}
+    known = {path: memo[path][1] for path in files if memo is not None and stamps[path] is not None and memo.get(path, (None,))[0] == stamps[path]}
+    unread = [path for path in files if path not in known]
+    shares = jobs if len(unread) >= MIN_PARALLEL_READ else 1
+    read = {Path(item.path): item for share in in_shares(functools.partial(_read_checked, taxonomy=taxonomy), unread, shares) for item in share}
+    parsed = [ParsedBriefing(path, "", briefing=known[path]) if path in known else read[path] for path in files]
+    if memo is not None:
+        memo.update((path, (stamps[path], item.briefing)) for path, item in read.items() if not item.problems and stamps[path] is not None)
     _duplicate_slugs(parsed)
     problems = sorted((p for item in parsed for p in item.problems), key=lambda p: (p.path, p.line or 0))
     valid = [(Path(item.path), item.briefing) for item in parsed if not item.problems and item.briefing is not None]
     return valid, problems
+
+
+def _read_checked(paths: list[Path], taxonomy: Taxonomy) -> list[ParsedBriefing]:
+    """The files read and checked, each without what only served to locate its problems (its YAML
+    nodes and text)."""
+    slugs = _FolderSlugs()
+    parsed = []
+    for path in paths:
+        item = read_file(path)
+        if item.matter is not None:
+            item.problems += file_problems(item, taxonomy, slugs)
+        item.matter, item.text = None, ""
+        parsed.append(item)
+    return parsed
 
 
 def file_problems(item: ParsedBriefing, taxonomy: Taxonomy, slugs: _FolderSlugs) -> list[BriefingProblem]:

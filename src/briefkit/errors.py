@@ -28,3 +28,18 @@ class BriefingProblem(BriefkitError):
         self.message = message
         where = self.path if line is None else f"{self.path}:{line}"
         super().__init__(f"{where}: {key}: {message}" if key else f"{where}: {message}")
+
+    def __reduce__(self):  # an exception pickles its message alone by default (processes send these)
+        return _briefing_problem, (self.path, self.message, self.line, self.key)
+
+
+def _briefing_problem(path: str, message: str, line: int | None, key: str | None) -> BriefingProblem:
+    return BriefingProblem(path, message, line=line, key=key)
+
+
+class CheckFailed(BriefkitError):
+    """Briefings that do not pass the check, with every problem found."""
+
+    def __init__(self, problems: list[BriefingProblem]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the briefings")

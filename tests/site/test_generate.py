@@ -82,6 +82,20 @@ def test_generate_writes_every_page(docs):
     assert all(f"topics/{t}.md" in pages for t in TAXONOMY.topics)
 
 
+def test_several_processes_write_what_one_writes(docs, tmp_path, monkeypatch):
+    from briefkit.site import generate as generate_module
+
+    index = index_of(BRIEFINGS)
+    monkeypatch.setattr(generate_module, "MIN_PARALLEL_UNITS", 1)
+    report = generate(index, docs, jobs=3)
+    assert files(docs) == {**render(index), **{k: v for k, v in files(docs).items() if k in HAND_WRITTEN}}
+    assert (report.written, report.pages) == (len(render(index)), generate(index, tmp_path / "one").pages)
+    stale = docs / "actors" / "gone.md"
+    stale.write_text("# Gone\n", "utf-8")
+    again = generate(index, docs, jobs=3)
+    assert (again.written, again.removed, stale.exists()) == (0, 1, False)
+
+
 def test_second_run_writes_nothing(docs):
     generate(index_of(BRIEFINGS), docs)
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in docs.rglob("*.md")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import filecmp
+import posixpath
 import shutil
 from pathlib import Path
 
@@ -106,6 +107,22 @@ def test_a_broken_link_in_any_shard_fails_a_strict_build(project):
             page.write_text(f"{original}\n\n{broken}\n", "utf-8")
             with pytest.raises(MkDocsException, match="warnings in strict mode"):
                 render(project, "site-broken", 2)
+    finally:
+        page.write_text(original, "utf-8")
+
+
+def test_a_link_to_a_missing_heading_of_another_shards_page_fails_a_strict_build(project):
+    """A generated page's links are checked by its own shard only, where the page it links to may
+    be another shard's, known by its headings."""
+    docs = project.root / "docs"
+    shared = sorted(uri for uri in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if sharded(uri))
+    page, other = docs / shared[1], shared[0]  # of two shards, the second's and the first's
+    original = page.read_text("utf-8")
+    link = posixpath.relpath(other, posixpath.dirname(shared[1]))
+    try:
+        page.write_text(f"{original}\n\n[gone]({link}#no-such-heading)\n", "utf-8")
+        with pytest.raises(MkDocsException, match="warnings in strict mode"):
+            render(project, "site-broken", 2)
     finally:
         page.write_text(original, "utf-8")
 

@@ -35,7 +35,8 @@ def command(
     """Build the site with --strict, then publish it on the gh-pages branch with MkDocs' gh-deploy."""
     from ..deploy import deploy_site
     from ..project import Project
-    from ..site.build import CheckFailed, route_mkdocs_logs
+    from ..errors import CheckFailed
+    from ..site.build import route_mkdocs_logs
 
     route_mkdocs_logs(mkdocs_log_handler())
     try:

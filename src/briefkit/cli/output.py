@@ -50,7 +50,7 @@ def parse_date(value: Optional[str]) -> Optional[dt.date]:
 def failures_reported():
     """Ends a command that checks briefings: each problem as its own line, then one error line, exit 1."""
     from ..errors import BriefkitError
-    from ..site.build import CheckFailed
+    from ..errors import CheckFailed
 
     try:
         yield

@@ -11,22 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..check import load_briefings
-from ..errors import BriefingProblem, BriefkitError
+from ..errors import BriefkitError, CheckFailed
+from ..forked import run_forked
+from ..pool import default_jobs
 from ..project import Project
 from ..registry import load_registry
 from ..taxonomy import load_taxonomy
 from .generate import GenerateReport, generate
 from .index import SiteIndex
-from .isolate import run_forked
 from .search import SearchReport, index_site
 from .settings import SiteSettings
 from .shards import build_sharded, shard_count
-
-
-class CheckFailed(BriefkitError):
-    def __init__(self, problems: list[BriefingProblem]) -> None:
-        self.problems = problems
-        super().__init__(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the briefings")
 
 
 @dataclass
@@ -58,14 +53,15 @@ class PreparedSite:
     edited: set[Path]  # briefings read again since the memo's last generation (none on a first one)
 
 
-def prepare_site(project: Project, config, memo: SiteMemo | None = None) -> PreparedSite:
+def prepare_site(project: Project, config, memo: SiteMemo | None = None, *, jobs: int = 1) -> PreparedSite:
     """Check every briefing and index them; raises `CheckFailed` with every problem. `config` is
-    MkDocs' loaded configuration (docs_dir, site_url, extra.briefkit)."""
+    MkDocs' loaded configuration (docs_dir, site_url, extra.briefkit); `jobs` processes read a large
+    folder of briefings."""
     settings = SiteSettings.from_mkdocs(config, str(project.config_file))
     taxonomy = load_taxonomy(project.root)
     registry = load_registry(project.root)
     known = dict(memo.briefings) if memo else {}
-    briefings, problems = load_briefings([project.briefings_dir], taxonomy, memo.briefings if memo else None) if project.briefings_dir.is_dir() else ([], [])
+    briefings, problems = load_briefings([project.briefings_dir], taxonomy, memo.briefings if memo else None, jobs=jobs) if project.briefings_dir.is_dir() else ([], [])
     if problems:
         raise CheckFailed(problems)
     index = SiteIndex.build(briefings, taxonomy, registry=registry, min_actor_briefings=settings.min_actor_briefings)
@@ -73,19 +69,20 @@ def prepare_site(project: Project, config, memo: SiteMemo | None = None) -> Prep
     return PreparedSite(len(briefings), index, settings, Path(config.docs_dir), edited)
 
 
-def generate_site(project: Project, config, memo: SiteMemo | None = None) -> tuple[int, GenerateReport]:
+def generate_site(project: Project, config, memo: SiteMemo | None = None, *, jobs: int = 1) -> tuple[int, GenerateReport]:
     """Check every briefing, then write the generated pages; raises `CheckFailed` with every problem."""
-    site = prepare_site(project, config, memo)
-    return site.briefings, generate(site.index, site.docs_dir, site.settings, memo.pages if memo else None)
+    site = prepare_site(project, config, memo, jobs=jobs)
+    return site.briefings, generate(site.index, site.docs_dir, site.settings, memo.pages if memo else None, jobs=jobs)
 
 
 def build_site(project: Project, *, strict: bool = False, search: bool = True, jobs: int | None = None) -> BuildReport:
     """Generate the Markdown, render it with MkDocs, then index the pages with Pagefind. Each of the
-    first two runs in a child process of its own (`isolate`), so that the memory it used is back
+    first two runs in a child process of its own (`forked`), so that the memory it used is back
     with the system before the next starts: MkDocs' renderers (`jobs` at most; `shards`) start
-    without what generating the pages left behind, and Pagefind without any of it."""
+    without what generating the pages left behind, and Pagefind without any of it. A large site's
+    briefings are read, and its pages written, by `jobs` processes too (default: one per core)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice on every build
-    count, generated, seconds = run_forked(generate_pages, project, strict)
+    count, generated, seconds = run_forked(generate_pages, project, strict, jobs or default_jobs())
     site_dir, rendered = run_forked(render_pages, project, strict, generated.pages, jobs)
     clock = _Clock()
     searched = index_site(Path(site_dir)) if search else None
@@ -94,13 +91,13 @@ def build_site(project: Project, *, strict: bool = False, search: bool = True, j
     return BuildReport(count, generated, site_dir, searched, seconds | rendered | clock.seconds)
 
 
-def generate_pages(project: Project, strict: bool) -> tuple[int, GenerateReport, dict[str, float]]:
+def generate_pages(project: Project, strict: bool, jobs: int = 1) -> tuple[int, GenerateReport, dict[str, float]]:
     """Check the briefings and generate the site's Markdown: (briefings, what generating wrote,
     seconds)."""
     clock = _Clock()
     # MkDocs extensions resolve some paths (snippets' base_path) against the working directory
     with contextlib.chdir(project.root):
-        count, generated = generate_site(project, project.load_mkdocs_config(strict=strict))
+        count, generated = generate_site(project, project.load_mkdocs_config(strict=strict), jobs=jobs)
     clock.lap("generate")
     return count, generated, clock.seconds
 

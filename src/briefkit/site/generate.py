@@ -3,11 +3,13 @@ remove generated files whose briefing, actor or topic is gone."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..forked import in_shares
 from ..reference import write_reference
 from ..store import write_atomic
 from .context import Site
@@ -21,6 +23,7 @@ from .settings import SiteSettings
 # Folders of the docs folder that briefkit owns entirely (git-ignored); `_snippets` is excluded from
 # the page list in mkdocs.yml and only included into hand-written pages.
 GENERATED_FOLDERS = ("briefings", "actors", "topics", "timeline", "explore", "feeds", "_snippets")
+MIN_PARALLEL_UNITS = 2000  # fewer pages are written in under a second: not worth a process
 
 
 @dataclass
@@ -37,17 +40,37 @@ def render(index: SiteIndex, settings: SiteSettings | None = None) -> dict[str, 
 
 def render_files(index: SiteIndex, settings: SiteSettings | None = None) -> Iterator[tuple[str, str]]:
     """The generated files one at a time, so that a large site is never all in memory at once."""
-    site = Site(index, settings or SiteSettings())
-    yield "_snippets/home.md", home_snippet(site)
-    yield "topics/index.md", topics_index(site)
-    yield SRC, explore_page(site)
-    yield from (briefings_pages(site) | actors_pages(site) | timeline_pages(site)).items()
-    yield from ((e.src, briefing_page(e, site)) for e in index.entries)
-    for actor in index.actor_pages():
-        yield from actor_pages(actor, site).items()
-    for topic_id in index.topics:
-        yield from topic_pages(topic_id, site).items()
-    yield from feed_files(site).items()
+    for unit in _units(Site(index, settings or SiteSettings())):
+        yield from unit()
+
+
+Unit = Callable[[], Iterable[tuple[str, str]]]
+
+
+def _units(site: Site) -> list[Unit]:
+    """The generated files as units of work, each a few files (a page, an actor's pages, a feed)."""
+    index = site.index
+    listings: Unit = lambda: [  # noqa: E731
+        ("_snippets/home.md", home_snippet(site)),
+        ("topics/index.md", topics_index(site)),
+        (SRC, explore_page(site)),
+        *(briefings_pages(site) | actors_pages(site) | timeline_pages(site)).items(),
+    ]
+    return [
+        listings,
+        *(functools.partial(_briefing_files, entry, site) for entry in index.entries),
+        *(functools.partial(_items, actor_pages, actor, site) for actor in index.actor_pages()),
+        *(functools.partial(_items, topic_pages, topic_id, site) for topic_id in index.topics),
+        lambda: feed_files(site).items(),
+    ]
+
+
+def _briefing_files(entry, site: Site) -> list[tuple[str, str]]:
+    return [(entry.src, briefing_page(entry, site))]
+
+
+def _items(pages: Callable[..., dict[str, str]], key, site: Site) -> Iterable[tuple[str, str]]:
+    return pages(key, site).items()
 
 
 def write_briefing_pages(index: SiteIndex, docs_dir: Path, settings: SiteSettings, memo: dict[str, bytes], briefings: Collection[Path]) -> int:
@@ -57,15 +80,19 @@ def write_briefing_pages(index: SiteIndex, docs_dir: Path, settings: SiteSetting
     return sum(_write(docs_dir / e.src, briefing_page(e, site), e.src, memo) for e in index.entries if e.path in briefings)
 
 
-def generate(index: SiteIndex, docs_dir: Path, settings: SiteSettings | None = None, memo: dict[str, bytes] | None = None) -> GenerateReport:
+def generate(index: SiteIndex, docs_dir: Path, settings: SiteSettings | None = None, memo: dict[str, bytes] | None = None, *, jobs: int = 1) -> GenerateReport:
     """Write every generated file whose content changed. `memo` (kept by `serve` between edits) holds
-    the digest of each file as last written, so an unchanged page is not even read back."""
+    the digest of each file as last written, so an unchanged page is not even read back. `jobs`
+    processes write a large site's files (not with a memo, which lives in this process)."""
     write_reference(docs_dir)  # guide/format.md, the front-matter reference, from the schema
+    units = _units(Site(index, settings or SiteSettings()))
+    shares = jobs if memo is None and len(units) >= MIN_PARALLEL_UNITS else 1
+    write = functools.partial(_write_units, docs_dir=docs_dir, memo=memo)
     files: set[str] = set()
     written = 0
-    for relative, content in render_files(index, settings):
-        files.add(relative)
-        written += _write(docs_dir / relative, content, relative, memo)
+    for names, count in in_shares(write, units, shares):
+        files.update(names)
+        written += count
     removed = 0
     for folder in GENERATED_FOLDERS:
         for stale in sorted((docs_dir / folder).rglob("*"), reverse=True):  # files before their folders
@@ -78,6 +105,16 @@ def generate(index: SiteIndex, docs_dir: Path, settings: SiteSettings | None = N
                 removed += 1
     pages = sum(1 for name in files if name.endswith(".md") and not name.startswith("_snippets/"))
     return GenerateReport(pages=pages, written=written, removed=removed)
+
+
+def _write_units(units: list[Unit], docs_dir: Path, memo: dict[str, bytes] | None) -> tuple[list[str], int]:
+    """Write the files of `units` that changed: (every file's path, how many were written)."""
+    names, written = [], 0
+    for unit in units:
+        for relative, content in unit():
+            names.append(relative)
+            written += _write(docs_dir / relative, content, relative, memo)
+    return names, written
 
 
 def _write(target: Path, content: str, relative: str, memo: dict[str, bytes] | None) -> bool:

@@ -18,6 +18,7 @@ The site is byte for byte the one a build in one process makes (tests/site/test_
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -25,9 +26,10 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.toc import get_toc
 
 from ..pool import default_jobs
-from .isolate import Forked
+from ..forked import Forked
 
 # Folders of generated pages (the generated folders that hold pages rather than feeds or snippets);
 # their index pages are in the nav and stay with the first shard.
@@ -86,11 +88,44 @@ class Shard(BasePlugin):
         uri = page.file.src_uri
         if uri in self.foreign:
             markdown = "\n".join(line for line in markdown.splitlines() if line.startswith("#"))
+            page.render = functools.partial(_render_foreign, page, _Anchors(markdown, config))  # MkDocs renders it next
         if uri in self.foreign or (self.index and not sharded(uri)):
             page.meta = {**page.meta, "template": _SKIP, "search": {"exclude": True}}
         else:
             self.written.append(page.file.dest_uri)
         return markdown
+
+
+def _render_foreign(page, anchors: _Anchors, config, files) -> None:
+    """What MkDocs' rendering gives a page, for one this shard neither templates nor writes: its
+    title is in its front matter, and its anchors are found only if a link to one is checked."""
+    page.content, page.toc, page._title_from_render = "", get_toc([]), None
+    page.present_anchor_ids, page.links_to_anchors = anchors, {}  # its own links: its shard checks them
+
+
+class _Anchors:
+    """The anchors of a page cut to its headings (a generated page has no other ids), converted on
+    the first question: Markdown costs half a millisecond even for a few headings, and most pages
+    are linked to by no anchor at all."""
+
+    def __init__(self, headings: str, config) -> None:
+        self.headings, self.config = headings, config
+        self.ids: set[str] | None = None
+
+    def __contains__(self, anchor: object) -> bool:
+        if self.ids is None:
+            import markdown
+
+            converter = markdown.Markdown(extensions=self.config["markdown_extensions"], extension_configs=self.config["mdx_configs"] or {})
+            converter.convert(self.headings)
+            self.ids = set(_ids(getattr(converter, "toc_tokens", [])))
+        return anchor in self.ids
+
+
+def _ids(tokens: list[dict]):
+    for token in tokens:
+        yield token["id"]
+        yield from _ids(token["children"])
 
 
 def build_sharded(config, count: int) -> None:

@@ -6,9 +6,8 @@ import os
 
 import pytest
 
-from briefkit.errors import BriefingProblem, BriefkitError
-from briefkit.site.build import CheckFailed
-from briefkit.site.isolate import ChildCrashed, run_forked
+from briefkit.errors import BriefingProblem, BriefkitError, CheckFailed
+from briefkit.forked import ChildCrashed, in_shares, run_forked
 
 
 def test_the_result_comes_back_from_another_process():
@@ -62,3 +61,31 @@ def test_mkdocs_errors_come_back_as_mkdocs_errors():
 
     with pytest.raises(Abort, match="1 warning in strict mode"):
         run_forked(_strict_mkdocs)
+
+
+def _pids_and_items(items: list) -> tuple[int, list]:
+    return os.getpid(), items
+
+
+def test_work_in_shares_comes_back_in_share_order_from_as_many_processes():
+    results = in_shares(_pids_and_items, list(range(7)), 3)
+    assert [items for _, items in results] == [[0, 3, 6], [1, 4], [2, 5]]  # every third item
+    assert results[0][0] == os.getpid() and len({pid for pid, _ in results}) == 3
+
+
+def test_one_share_or_no_fork_is_this_process_alone(monkeypatch):
+    assert in_shares(_pids_and_items, [1, 2], 1) == [(os.getpid(), [1, 2])]
+    assert in_shares(_pids_and_items, [1], 4) == [(os.getpid(), [1])]  # no more shares than items
+    monkeypatch.delattr("os.fork")
+    assert in_shares(_pids_and_items, [1, 2, 3], 2) == [(os.getpid(), [1, 2, 3])]
+
+
+def _refuse_second(items: list) -> list:
+    if 2 in items:
+        raise BriefkitError("share 2 refused")
+    return items
+
+
+def test_an_error_in_a_share_reaches_the_caller():
+    with pytest.raises(BriefkitError, match="share 2 refused"):
+        in_shares(_refuse_second, [1, 2], 2)

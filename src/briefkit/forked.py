@@ -1,6 +1,11 @@
-"""Run a memory-hungry step in a forked child process, so that the memory it used goes back to the
-system when it ends: a build's MkDocs step holds every page at once, and Pagefind, which runs
-next, needs about as much again on a large site (bench/results.md)."""
+"""Work run in forked child processes, for two reasons:
+
+- a memory-hungry step (`run_forked`), so that the memory it used goes back to the system when it
+  ends: a build's MkDocs step holds every page at once, and Pagefind, which runs next, needs about
+  as much again on a large site (bench/results.md);
+- work shared out between the cores (`in_shares`: reading the briefings, writing the pages), where
+  each child starts with what this process built (an index of the site) without pickling it.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
-from ..errors import BriefingProblem, BriefkitError
+from .errors import BriefingProblem, BriefkitError, CheckFailed
 
 T = TypeVar("T")
 
@@ -25,6 +30,22 @@ def run_forked(function: Callable[..., T], *args) -> T:
     if not hasattr(os, "fork"):
         return function(*args)
     return Forked(function, *args).result()
+
+
+def in_shares(function: Callable[[list], T], items: list, shares: int) -> list[T]:
+    """`function` of each of `shares` shares of `items` (every `shares`-th item, from the first, the
+    second...: costly items are often neighbours), the first share in this process and the others
+    at the same time in forked children; the results in share order. One share where the platform
+    cannot fork."""
+    shares = max(1, min(shares, len(items))) if hasattr(os, "fork") else 1
+    if shares == 1:
+        return [function(items)]
+    others = [Forked(function, items[n::shares]) for n in range(1, shares)]
+    try:
+        first = function(items[0::shares])
+    finally:
+        results = [other.result() for other in others]  # waited for even when this share fails
+    return [first, *results]
 
 
 class Forked:
@@ -52,8 +73,6 @@ class Forked:
         if status == "ok":
             return payload
         if status == "problems":
-            from .build import CheckFailed
-
             raise CheckFailed([BriefingProblem(path, message, line=line, key=key) for path, message, line, key in payload])
         if status == "error":
             raise BriefkitError(payload)
@@ -66,8 +85,6 @@ class Forked:
 
 def _child(sender, function: Callable, args: tuple) -> None:
     from mkdocs.exceptions import MkDocsException
-
-    from .build import CheckFailed
 
     try:
         result = ("ok", function(*args))
