@@ -286,3 +286,26 @@ def test_released_page_sources_keep_titles_and_free_the_markdown(tmp_path):
     home, strike = ((tmp_path / "site" / path).read_text("utf-8") for path in ("index.html", "strike/index.html"))
     assert "<title>Test</title>" in home and ">Harbour news</a>" in strike  # the home page's title, in the nav
     assert "<title>Dockers strike - Test</title>" in strike
+
+
+def test_the_tags_page_lists_the_labels_of_briefings_not_their_actors(tmp_path, monkeypatch):
+    from briefkit.model import Actor, Briefing
+    from briefkit.store import dump_briefing
+
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns(*GENERATED_FOLDERS))
+    (root / "briefings").mkdir()
+    written = Briefing(title="Dockers strike", date=dt.date(2024, 3, 1), summary="The port stopped.", topics=["labour"],
+                       actors=[Actor(name="Ada Osei", kind="person")], tags=["pay deal", "Ada Osei", "Labour"], body="The port stopped.")
+    (root / "briefings" / "dockers-strike.md").write_text(dump_briefing(written), "utf-8")
+    monkeypatch.chdir(root)
+    result = runner.invoke(app, ["build", "--strict"])
+    assert result.exit_code == 0, result.output
+    tags = (root / "site" / "tags" / "index.html").read_text("utf-8")
+    assert "pay deal" in tags and "../briefings/dockers-strike/" in tags
+    assert "Ada Osei" not in tags and "Labour" not in tags  # they have pages of their own
+    search = json.loads((root / "site" / "search" / "search_index.json").read_text("utf-8"))
+    (entry,) = [d for d in search["docs"] if d["location"] == "briefings/dockers-strike/"]
+    assert {"pay deal", "Ada Osei", "Labour"} <= set(entry["tags"])  # all still weigh in the search box

@@ -111,3 +111,12 @@ def test_topics_index_lists_every_topic_with_counts(with_briefings):
     pairs = [("a", briefing(dt.date(2020, 1, 1), topics=["trade"]))] if with_briefings else []
     text = topics_index(build(*pairs))
     assert "[Trade](trade.md) (" + ("1" if with_briefings else "0") + ")" in text
+
+
+def test_the_tags_page_says_what_it_lists_until_a_briefing_has_a_label():
+    named = briefing(dt.date(2020, 6, 1), ["Vera Lind"])
+    named.tags = ["Vera Lind", "Politics"]  # an actor's name and a topic's label: no label
+    assert "No briefing has a label yet" in listings.tags_snippet(build(("named", named)))
+    labelled = briefing(dt.date(2020, 6, 2))
+    labelled.tags = ["night shifts"]
+    assert listings.tags_snippet(build(("named", named), ("labelled", labelled))).strip() == ""

@@ -98,8 +98,11 @@ def test_panel_lists_the_briefings_own_tags_as_explore_searches():
     html = to_html(briefing_page(entry(site, "port-strike"), site))
     tags = [(t, h) for t, h in html.links if "/explore/" in h]
     assert tags == [("pay deal", "../../explore/?q=pay+deal"), ("night shifts", "../../explore/?q=night+shifts")]
+    meta, _ = split_page(briefing_page(entry(site, "port-strike"), site))
+    assert meta["labels"] == ["pay deal", "night shifts"]  # the Tags page's (mkdocs.yml: tags_name_property)
     plain = build_site(("port-strike", strike()))  # its only tag is a topic's label: no row
     assert "<strong>Tags:</strong>" not in briefing_page(entry(plain, "port-strike"), plain)
+    assert "labels" not in split_page(briefing_page(entry(plain, "port-strike"), plain))[0]
 
 
 def test_panel_links_the_related_briefing(site):

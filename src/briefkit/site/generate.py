@@ -16,7 +16,7 @@ from .context import Site
 from .explore import SRC, explore_page
 from .feeds import feed_files
 from .index import SiteIndex
-from .listings import actors_pages, briefings_pages, home_snippet, timeline_pages, topics_index
+from .listings import actors_pages, briefings_pages, home_snippet, tags_snippet, timeline_pages, topics_index
 from .pages import actor_pages, briefing_page, topic_pages
 from .settings import SiteSettings
 
@@ -52,6 +52,7 @@ def _units(site: Site) -> list[Unit]:
     index = site.index
     listings: Unit = lambda: [  # noqa: E731
         ("_snippets/home.md", home_snippet(site)),
+        ("_snippets/tags.md", tags_snippet(site)),
         ("topics/index.md", topics_index(site)),
         (SRC, explore_page(site)),
         *(briefings_pages(site) | actors_pages(site) | timeline_pages(site)).items(),

@@ -12,6 +12,7 @@ from ..text import slugify
 from .html import a, block
 from .index import INITIALS, KIND_PAGES, ActorPage
 from .markdown import KIND_LABELS, NO_SEARCH, link, month_heading, page
+from .pages import own_tags
 from .parts import briefing_list, timeline_list, ul
 from .svg import Node, cooccurrence_graph, timeline_chart
 
@@ -43,6 +44,14 @@ def home_snippet(site: Site) -> str:
         parts.append(block('<div class="bk-active"><div><strong>Actors</strong>' + ul([f"{site.actor_link(src, s)} ({n})" for s, n in actors])
                            + "</div><div><strong>Topics</strong>" + ul([f"{site.topic_link(src, t)} ({n})" for t, n in topics]) + "</div></div>"))
     return "\n\n".join(parts) + "\n"
+
+
+def tags_snippet(site: Site) -> str:
+    """Included into the hand-written `docs/tags.md`, above Material's listing of the briefings'
+    labels: a word on what the page lists while no briefing has one (ingest's tags name actors)."""
+    if any(own_tags(entry, site) for entry in site.index.entries):
+        return "\n"
+    return "No briefing has a label yet. Add one to a briefing's `tags` (words that name none of its actors or topics), and the briefing is listed here under it.\n"
 
 
 def _recent(site: Site) -> list:

@@ -31,6 +31,9 @@ def briefing_page(entry: Entry, site: Site) -> str:
     if b.timeline and not _HAS_TIMELINE.search(body):
         body += "\n\n## Timeline\n\n" + "\n".join(f"- **{t.date}** — {escape_markdown(t.text)}" for t in b.timeline)
     meta = {"description": b.summary, "tags": _tags(entry, site), "pagefind": True}
+    labels = own_tags(entry, site)
+    if labels:  # the Tags page lists these (mkdocs.yml: the tags plugin's `tags_name_property`)
+        meta["labels"] = labels
     return page(b.title, f"{_panel(entry, site)}\n\n{body}", **meta)
 
 
@@ -48,7 +51,7 @@ def _panel(entry: Entry, site: Site) -> str:
     topics = [t for t in dict.fromkeys(b.topics) if t in index.taxonomy.topics]
     if topics:
         rows.append("<strong>Topics:</strong> " + ", ".join(site.topic_link(src, t, data_pagefind_filter="topic") for t in topics))
-    keyphrases = _keyphrases(entry, site)
+    keyphrases = own_tags(entry, site)
     if keyphrases:  # each one searched on the Explore page
         rows.append("<strong>Tags:</strong> " + ", ".join(a(tag, explore_href(site, src, q=tag)) for tag in keyphrases))
     kinds = sorted({index.actors[s].kind for s in entry.actor_slugs})
@@ -61,7 +64,7 @@ def _panel(entry: Entry, site: Site) -> str:
     return block('<div class="bk-panel">' + "".join(f"<p>{row}</p>" for row in rows) + filters + more + "</div>")
 
 
-def _keyphrases(entry: Entry, site: Site) -> list[str]:
+def own_tags(entry: Entry, site: Site) -> list[str]:
     """The briefing's own tags that name none of its actors or topics (those are on the panel already)."""
     named = {site.index.actors[slug].name.casefold() for slug in entry.actor_slugs}
     named |= {site.index.taxonomy.label(topic).casefold() for topic in entry.briefing.topics}
