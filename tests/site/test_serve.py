@@ -4,6 +4,8 @@ which do not (reading a briefing, as regenerating does; files that are not brief
 
 from __future__ import annotations
 
+import json
+
 import os
 import threading
 import time
@@ -274,3 +276,27 @@ def test_the_serve_hook_tells_the_running_writer_and_indexer(tmp_path, monkeypat
     monkeypatch.setattr(serve, "_writer", SimpleNamespace(built=lambda: seen.append("writer")))
     serve_hooks.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
     assert seen == ["writer", tmp_path]
+
+
+def test_a_rebuild_of_several_pages_leaves_each_once_in_the_search_index(tmp_path):
+    from briefkit.site.serve import keep_newest_sections
+
+    def page(url, text, sections=()):
+        return [{"location": url, "title": url, "text": text}, *({"location": f"{url}#{s}", "title": s, "text": text} for s in sections)]
+
+    # as Material writes it after a dirty rebuild of b and c: b's old sections dropped, c's kept
+    docs = page("", "home", ["latest"]) + page("briefings/a/", "old a", ["summary"]) + page("briefings/c/", "old c", ["summary", "timeline"])
+    docs += page("briefings/b/", "new b", ["summary"]) + page("briefings/c/", "new c", ["summary"])
+    path = tmp_path / "search_index.json"
+    path.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": docs}), "utf-8")
+    keep_newest_sections(path)
+    index = json.loads(path.read_text("utf-8"))
+    assert index["config"] == {"lang": ["en"]}
+    assert [(d["location"], d["text"]) for d in index["docs"]] == [
+        ("", "home"), ("#latest", "home"), ("briefings/a/", "old a"), ("briefings/a/#summary", "old a"),
+        ("briefings/c/", "new c"), ("briefings/c/#summary", "new c"), ("briefings/b/", "new b"), ("briefings/b/#summary", "new b"),
+    ]
+    before = path.read_text("utf-8")
+    keep_newest_sections(path)  # nothing twice: left as it is
+    assert path.read_text("utf-8") == before
+    keep_newest_sections(tmp_path / "missing.json")  # a site without Material's search

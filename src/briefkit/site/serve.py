@@ -4,6 +4,7 @@ page's index remade in the background after each build."""
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
@@ -182,10 +183,35 @@ _writer: SiteWriter | None = None
 
 def site_built(site_dir: Path) -> None:
     """Called by serve_hooks.py after each MkDocs build of the served site."""
+    keep_newest_sections(site_dir / "search" / "search_index.json")
     if _writer is not None:
         _writer.built()
     if _indexer is not None:
         _indexer.built(site_dir)
+
+
+def keep_newest_sections(path: Path) -> None:
+    """Material's search index after a dirty rebuild holds the sections of the pages it did not
+    rebuild, and appends those it did; it drops the old sections of one rebuilt page only, so a
+    rebuild of several (an edit of actors.yml) left the others' old text beside the new. Each page's
+    sections start with the page's own entry: of a page found twice, keep the later copy."""
+    try:
+        index = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):  # no search plugin, or no index written
+        return
+    groups: list[tuple[str, list[dict]]] = []
+    for entry in index.get("docs", []):
+        location = entry.get("location", "")
+        if groups and "#" in location and location.partition("#")[0] == groups[-1][0]:
+            groups[-1][1].append(entry)
+        else:
+            groups.append((location.partition("#")[0], [entry]))
+    newest = {page: entries for page, entries in groups}  # a later copy replaces an earlier one
+    if len(newest) == len(groups):
+        return
+    seen: set[str] = set()
+    index["docs"] = [e for page, _ in groups if page not in seen and not seen.add(page) for e in newest[page]]
+    path.write_text(json.dumps(index, separators=(",", ":"), default=str), "utf-8")
 
 
 def watch(project: Project, on_change: Callable[[], None]):
@@ -214,8 +240,9 @@ def watch(project: Project, on_change: Callable[[], None]):
 def serve_site(project: Project, *, dev_addr: str | None, report: Callable[[str], None], dirty: bool = True) -> None:
     """Serve the site with live reload. `dirty`: after the first build, MkDocs rebuilds only the pages
     whose Markdown changed (briefkit rewrites only those), so an edit shows in seconds at thousands
-    of briefings; Material's search index and the tags page then cover only the rebuilt pages until
-    the next full build. Explore's index covers every page, a few seconds after each build."""
+    of briefings; Material keeps the other pages' entries in its search index, and the Tags page is
+    as the first build made it until the next full build. Explore's index covers every page, a few
+    seconds after each build."""
     from mkdocs.commands.serve import serve
 
     os.chdir(project.root)  # as for build: MkDocs resolves some paths against the working directory
