@@ -15,7 +15,7 @@ from ..store import write_atomic
 from .context import Site
 from .explore import SRC, explore_page
 from .feeds import feed_files
-from .index import SiteIndex
+from .index import Entry, SiteIndex
 from .listings import actors_pages, briefings_pages, home_snippet, tags_snippet, timeline_pages, topics_index
 from .pages import actor_pages, briefing_page, topic_pages
 from .settings import SiteSettings
@@ -50,24 +50,32 @@ Unit = Callable[[], Iterable[tuple[str, str]]]
 def _units(site: Site) -> list[Unit]:
     """The generated files as units of work, each a few files (a page, an actor's pages, a feed)."""
     index = site.index
-    listings: Unit = lambda: [  # noqa: E731
+    return [
+        functools.partial(_listing_files, site),
+        *(functools.partial(_briefing_files, entry, site) for entry in index.entries),
+        *(functools.partial(_items, actor_pages, actor, site) for actor in index.actor_pages()),
+        *(functools.partial(_items, topic_pages, topic_id, site) for topic_id in index.topics),
+        functools.partial(_feed_files, site),
+    ]
+
+
+def _listing_files(site: Site) -> list[tuple[str, str]]:
+    """The pages and snippets that list briefings, actors and topics."""
+    return [
         ("_snippets/home.md", home_snippet(site)),
         ("_snippets/tags.md", tags_snippet(site)),
         ("topics/index.md", topics_index(site)),
         (SRC, explore_page(site)),
         *(briefings_pages(site) | actors_pages(site) | timeline_pages(site)).items(),
     ]
-    return [
-        listings,
-        *(functools.partial(_briefing_files, entry, site) for entry in index.entries),
-        *(functools.partial(_items, actor_pages, actor, site) for actor in index.actor_pages()),
-        *(functools.partial(_items, topic_pages, topic_id, site) for topic_id in index.topics),
-        lambda: feed_files(site).items(),
-    ]
 
 
-def _briefing_files(entry, site: Site) -> list[tuple[str, str]]:
+def _briefing_files(entry: Entry, site: Site) -> list[tuple[str, str]]:
     return [(entry.src, briefing_page(entry, site))]
+
+
+def _feed_files(site: Site) -> Iterable[tuple[str, str]]:
+    return feed_files(site).items()
 
 
 def _items(pages: Callable[..., dict[str, str]], key, site: Site) -> Iterable[tuple[str, str]]:
