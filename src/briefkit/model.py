@@ -111,7 +111,7 @@ class Briefing(BaseModel):
     source: Source | None = Field(default=None, description="Where the story comes from.")
     actors: list[Actor] = Field(default=[], description="The people, organizations, places and groups of the story, most mentioned first.")
     topics: list[str] = Field(default=[], description="Topic ids from the taxonomy (`topics.yml`); each links the briefing to that topic's page.", examples=[["labour", "economy-business-finance"]])
-    tags: list[str] = Field(default=[], description="Free labels shown by the theme and weighted heavily by the site search.", examples=[["Ada Osei", "Labour"]])
+    tags: list[str] = Field(default=[], description="Free labels, weighted heavily by the site search; those naming none of the briefing's actors or topics show on its panel and on the Tags page.", examples=[["night shifts", "Ada Osei"]])
     timeline: list[TimelineEntry] = Field(default=[], description="Dated events of the story.")
     quotes: list[Quote] = Field(default=[], description="Attributed quotes.")
     briefkit: Provenance | None = Field(default=None, description="Written by ingest: what it generated. Leave it as it is; a hand-written briefing has none.")

@@ -19,12 +19,13 @@ def command(
 ) -> None:
     """Validate briefings against the schema: every problem as path:line: key: message."""
     from ..check import load_briefings
+    from ..pool import default_jobs
     from ..project import Project
     from ..taxonomy import load_taxonomy
 
     try:
         project = Project.find(config)
-        briefings, problems = load_briefings(paths or [project.briefings_dir], load_taxonomy(project.root))
+        briefings, problems = load_briefings(paths or [project.briefings_dir], load_taxonomy(project.root), jobs=default_jobs())
     except BriefkitError as error:
         raise abort(str(error)) from None
     for found in problems:
