@@ -4,9 +4,9 @@ at a time, and rendering is most of a build (bench/results.md).
 Every shard runs MkDocs' own build over the whole site, so that each knows every page (navigation,
 links, tags, the sitemap), but renders in full only its share of the generated pages:
 
-- a generated page of another shard is cut down to its headings before Markdown converts it: that
-  keeps its title (every generated page has one in its front matter) and its anchors (its only ids)
-  for the links other pages make to it; it is neither templated nor written;
+- a generated page of another shard is not converted: its title is in its front matter, and its
+  anchors (its headings, its only ids) are found from its headings alone, and only when a link to
+  one of them is checked; it is neither templated nor written;
 - pages written by hand are converted by every shard (their titles may come from their text) but
   templated and written by the first shard only;
 - the first shard writes into the site folder and does all that MkDocs does once (theme files,
