@@ -17,6 +17,9 @@ class ArticleError(BriefkitError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):  # worker processes send these back: pickle the arguments, not the message
+        return type(self), (self.path, self.reason)
+
 
 class BriefingProblem(BriefkitError):
     """One problem in a briefing file, located as `path:line: key: message`."""
@@ -43,3 +46,6 @@ class CheckFailed(BriefkitError):
     def __init__(self, problems: list[BriefingProblem]) -> None:
         self.problems = problems
         super().__init__(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the briefings")
+
+    def __reduce__(self):
+        return type(self), (self.problems,)
