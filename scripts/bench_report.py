@@ -69,8 +69,8 @@ def ingest_table(rows: list[Row]) -> str:
         ratio = words_s / naive_rate if words_s and naive_rate and r is not naive else None
         lines.append([r.group, r.step, f"{v['articles']:,}", f"{v['words']:,}", fmt(v["seconds"]), fmt(r.run.cpu), fmt(r.run.others),
                       fmt(_rate(v["articles"], v["seconds"]) if rated else None), fmt(words_s, 0, thousands=True),
-                      f"{ratio:.2f}×" if ratio else "—", fmt(r.run.tree_mib, 0, thousands=True), fmt(r.run.largest_mib, 0, thousands=True), r.note])
-    headers = ["set", "step", "articles", "words", "seconds", "CPU s", "other work, cores", "articles/s", "words/s", "vs naive", "peak MiB (tree)", "largest process MiB", "outcome"]
+                      f"{ratio:.2f}×" if ratio else "—", fmt(r.run.tree_mib, 0, thousands=True), fmt(r.run.pss_mib, 0, thousands=True), fmt(r.run.largest_mib, 0, thousands=True), r.note])
+    headers = ["set", "step", "articles", "words", "seconds", "CPU s", "other work, cores", "articles/s", "words/s", "vs naive", "peak MiB (tree)", "peak PSS MiB (tree)", "largest process MiB", "outcome"]
     return markdown_table(headers, lines)
 
 
@@ -85,16 +85,16 @@ def build_table(rows: list[Row]) -> str:
         ratio = per_page / plain_per_page[r.group] if per_page and r.group in plain_per_page and not r.step.startswith("plain") else None
         lines.append([r.group, r.step, f"{v['pages']:,}" if "pages" in v else "—", fmt(r.run.seconds), fmt(r.run.cpu), fmt(r.run.others), fmt(per_page * 1000 if per_page else None, 2),
                       f"{ratio:.2f}×" if ratio else "—", fmt(v.get("site")), fmt(v.get("search")), fmt(v.get("pagefind")),
-                      fmt(r.run.tree_mib, 0, thousands=True), fmt(r.run.largest_mib, 0, thousands=True), r.note])
+                      fmt(r.run.tree_mib, 0, thousands=True), fmt(r.run.pss_mib, 0, thousands=True), fmt(r.run.largest_mib, 0, thousands=True), r.note])
     headers = ["set", "build", "pages", "seconds", "CPU s", "other work, cores", "ms/page", "vs plain per page", "site MiB", "search index MiB", "Pagefind MiB",
-               "peak MiB (tree)", "largest process MiB", "note"]
+               "peak MiB (tree)", "peak PSS MiB (tree)", "largest process MiB", "note"]
     return markdown_table(headers, lines)
 
 
 def serve_table(rows: list[Row]) -> str:
     lines = [[r.group, f"{r.values['briefings']:,}", fmt(r.values.get("ready")), fmt(r.values.get("latency"), 2),
-              fmt(r.run.tree_mib, 0, thousands=True), fmt(r.run.largest_mib, 0, thousands=True), r.note] for r in rows if r.kind == "serve"]
-    headers = ["set", "briefings", "serving after s", "edit → visible s", "peak MiB (tree)", "largest process MiB", "note"]
+              fmt(r.run.tree_mib, 0, thousands=True), fmt(r.run.pss_mib, 0, thousands=True), fmt(r.run.largest_mib, 0, thousands=True), r.note] for r in rows if r.kind == "serve"]
+    headers = ["set", "briefings", "serving after s", "edit → visible s", "peak MiB (tree)", "peak PSS MiB (tree)", "largest process MiB", "note"]
     return markdown_table(headers, lines)
 
 
@@ -149,12 +149,14 @@ def scale_targets(rows: list[Row]) -> list[list[str]]:
             out.append([target, "not measured in this run" + (" (--large)" if "50" in size else ""), "—"])
             continue
         peak, largest = max(r.run.tree_mib for r in steps), max(r.run.largest_mib for r in steps)
+        pss = max((r.run.pss_mib for r in steps if r.run.pss_mib is not None), default=None)
         failed = [r for r in steps if r.note.startswith("FAILED")]
         ingest = next((r for r in steps if r.step.startswith("cold")), None)
         build = next((r for r in steps if r.kind == "build"), None)
         done = f"ingest {ingest.run.seconds / 60:.1f} min, build {build.run.seconds / 60:.1f} min; " if ingest and build else ""
         ok = peak <= GB if "10,000" in size else not failed and ingest is not None and build is not None
-        out.append([target, f"{done}peak {peak:,.0f} MiB (tree), largest process {largest:,.0f} MiB", _met(ok)])
+        shared = f" ({pss:,.0f} MiB PSS)" if pss is not None else ""
+        out.append([target, f"{done}peak {peak:,.0f} MiB (tree){shared}, largest process {largest:,.0f} MiB", _met(ok)])
     return out
 
 
@@ -181,7 +183,9 @@ def render(rows: list[Row], *, sizes: dict, header: str, load: tuple[str, str], 
         "machine used meanwhile (the benchmark's own sampling included, a few hundredths), in cores: on a "
         "shared two-core machine, wall times and ratios measured while it is high are pessimistic. Words are whitespace-separated words "
         "of the article files. Peak MiB (tree) is the largest sum of VmRSS over the process and all its "
-        "descendants, sampled every 50 ms (pages shared between processes count once per process); largest "
+        "descendants, sampled every 50 ms (pages shared between processes count once per process: a forked "
+        "child's copy of its parent counts twice); peak PSS is the same sum of proportional set sizes (each "
+        "shared page divided among the processes that share it), sampled every 200 ms; largest "
         "process is the kernel's ru_maxrss of the biggest one. Pages are the HTML pages MkDocs wrote (not "
         "404.html, nor Pagefind's); the plain build renders as many pages made of the same briefing texts "
         "with a one-entry nav and Material's search.",

@@ -195,7 +195,7 @@ def serve_latency(group: str, project: Path, *, ready_timeout: float = 900, edit
     if values.get("ready") is None and output.strip():
         note += f" (server said: {output.strip().splitlines()[-1][:200]})"
     cpu, largest = (usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024) if usage else (0.0, 0.0)
-    run = Measured(time.perf_counter() - start, cpu, peak / 2**20, largest, server.returncode or 0, output, "")
+    run = Measured(time.perf_counter() - start, cpu, peak / 2**20, largest, server.returncode or 0, output, "", pss_mib=sampler.peak_pss / 2**20)
     return Row("serve", group, "briefkit serve: edit one briefing's summary until its page shows it", run, values, note)
 
 

@@ -64,6 +64,19 @@ def _rss_bytes(pid: int) -> int:
         return 0
 
 
+def _pss_bytes(pid: int) -> int:
+    """Proportional set size: each resident page divided among the processes sharing it, so that
+    a tree of forked processes is not counted once per process."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as rollup:
+            for line in rollup:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
 def busy_seconds() -> float:
     """CPU seconds every process of the machine has used since boot (/proc/stat, all cores)."""
     with open("/proc/stat") as stat:
@@ -73,27 +86,42 @@ def busy_seconds() -> float:
 
 def tree_rss(root: int) -> int:
     """Resident bytes of `root` and all its descendants, summed (shared pages count once per process)."""
-    tree, total, todo = _children(), 0, [root]
+    return sum(_rss_bytes(pid) for pid in _tree(root))
+
+
+def tree_pss(root: int) -> int:
+    """Proportional resident bytes of `root` and all its descendants, summed (shared pages once)."""
+    return sum(_pss_bytes(pid) for pid in _tree(root))
+
+
+def _tree(root: int) -> list[int]:
+    tree, found, todo = _children(), [], [root]
     while todo:
         pid = todo.pop()
-        total += _rss_bytes(pid)
+        found.append(pid)
         todo.extend(tree.get(pid, ()))
-    return total
+    return found
 
 
 class TreeSampler:
-    """Samples the resident memory of a process tree every `interval` seconds in a thread; `peak` is
-    the largest sum seen."""
+    """Samples the resident memory of a process tree every `interval` seconds in a thread: `peak` is
+    the largest sum of VmRSS seen, `peak_pss` the largest sum of PSS, sampled every `pss_every`-th
+    time (the kernel walks each process's page tables for it: too costly every 50 ms)."""
 
-    def __init__(self, pid: int, interval: float = 0.05) -> None:
-        self.pid, self.interval, self.peak = pid, interval, 0
+    def __init__(self, pid: int, interval: float = 0.05, pss_every: int = 4) -> None:
+        self.pid, self.interval, self.pss_every = pid, interval, pss_every
+        self.peak = self.peak_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
+        samples = 0
         while not self._stop.is_set():
             self.peak = max(self.peak, tree_rss(self.pid))
+            if samples % self.pss_every == 0:
+                self.peak_pss = max(self.peak_pss, tree_pss(self.pid))
+            samples += 1
             self._stop.wait(self.interval)
 
     def stop(self) -> int:
@@ -112,6 +140,7 @@ class Measured:
     stdout: str
     stderr: str
     others: float | None = None  # cores busy with other work meanwhile (the machine may be shared)
+    pss_mib: float | None = None  # peak of the sampled sum of PSS over the tree: shared pages once
 
 
 def measure(command: list[str], cwd: Path, *, check: bool = True, timeout: float | None = None) -> Measured:
@@ -135,7 +164,7 @@ def measure(command: list[str], cwd: Path, *, check: bool = True, timeout: float
         err.seek(0)
         cpu = usage.ru_utime + usage.ru_stime
         others = max(0.0, busy_seconds() - busy - cpu) / seconds if seconds else None
-        done = Measured(seconds, cpu, peak / 2**20, usage.ru_maxrss / 1024, child.returncode, out.read(), err.read(), others)
+        done = Measured(seconds, cpu, peak / 2**20, usage.ru_maxrss / 1024, child.returncode, out.read(), err.read(), others, sampler.peak_pss / 2**20)
     if check and done.returncode:
         raise SystemExit(f"`{' '.join(command)}` (in {cwd}) exited {done.returncode}:\n{done.stderr[-3000:]}")
     return done

@@ -26,7 +26,24 @@ def test_measure_sees_the_memory_of_a_grandchild(tmp_path):
     assert run.returncode == 0
     assert run.largest_mib >= 300  # the kernel's ru_maxrss of the biggest process of the tree
     assert run.tree_mib >= 300  # the sampled sum over the tree
+    assert 300 <= run.pss_mib <= run.tree_mib  # the block is the grandchild's alone: whole in its PSS
     assert run.cpu > 0 and run.seconds >= 0.5
+
+
+# A parent that touches 200 MiB, then forks a child that sleeps: the child's copy of those pages is
+# resident in both (VmRSS counts it twice) but shared (PSS counts it once).
+FORK_SHARED = ("import os, time; block = bytearray(200 * 2**20)\n"
+               "for i in range(0, len(block), 4096): block[i] = 1\n"
+               "pid = os.fork()\n"
+               "time.sleep(0.8)\n"
+               "if pid: os.waitpid(pid, 0)\n"
+               "else: os._exit(0)")
+
+
+def test_pss_counts_the_pages_a_fork_shares_once(tmp_path):
+    run = measure([sys.executable, "-c", FORK_SHARED], tmp_path)
+    assert run.tree_mib >= 400  # parent and child each resident with the block
+    assert 200 <= run.pss_mib < 300  # the block once, shared half and half
 
 
 def test_measure_reports_a_failing_command(tmp_path):
