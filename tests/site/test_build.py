@@ -196,6 +196,7 @@ def test_build_again_rewrites_nothing(built, monkeypatch):
     again = runner.invoke(app, ["build", "--strict"])
     assert again.exit_code == 0, again.output
     assert "0 files rewritten, 0 removed" in again.stdout
+    assert re.search(r"removed\); generating [\d.]+ s, MkDocs [\d.]+ s, Pagefind [\d.]+ s", again.stdout)  # where a build's time goes
 
 
 # --- the briefing contract, on a real article ------------------------------------------------
