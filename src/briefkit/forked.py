@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
-from .errors import BriefingProblem, BriefkitError, CheckFailed
+from .errors import BriefkitError, CheckFailed
 
 T = TypeVar("T")
 
@@ -73,7 +73,7 @@ class Forked:
         if status == "ok":
             return payload
         if status == "problems":
-            raise CheckFailed([BriefingProblem(path, message, line=line, key=key) for path, message, line, key in payload])
+            raise payload  # a CheckFailed, pickled whole with its problems (errors.py)
         if status == "error":
             raise BriefkitError(payload)
         if status == "mkdocs":
@@ -89,7 +89,7 @@ def _child(sender, function: Callable, args: tuple) -> None:
     try:
         result = ("ok", function(*args))
     except CheckFailed as failed:
-        result = ("problems", [(p.path, p.message, p.line, p.key) for p in failed.problems])
+        result = ("problems", failed)
     except BriefkitError as error:
         result = ("error", str(error))
     except MkDocsException as error:

@@ -5,7 +5,6 @@ which do not (reading a briefing, as regenerating does; files that are not brief
 from __future__ import annotations
 
 import json
-
 import os
 import threading
 import time

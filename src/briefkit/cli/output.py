@@ -49,8 +49,7 @@ def parse_date(value: Optional[str]) -> Optional[dt.date]:
 @contextlib.contextmanager
 def failures_reported():
     """Ends a command that checks briefings: each problem as its own line, then one error line, exit 1."""
-    from ..errors import BriefkitError
-    from ..errors import CheckFailed
+    from ..errors import BriefkitError, CheckFailed
 
     try:
         yield

@@ -34,10 +34,10 @@ def briefing_page(entry: Entry, site: Site) -> str:
     labels = own_tags(entry, site)
     if labels:  # the Tags page lists these (mkdocs.yml: the tags plugin's `tags_name_property`)
         meta["labels"] = labels
-    return page(b.title, f"{_panel(entry, site)}\n\n{body}", **meta)
+    return page(b.title, f"{_panel(entry, site, labels)}\n\n{body}", **meta)
 
 
-def _panel(entry: Entry, site: Site) -> str:
+def _panel(entry: Entry, site: Site, labels: list[str]) -> str:
     b, src, index = entry.briefing, entry.src, site.index
     year = f' data-pagefind-filter="year:{b.date.year}"' if b.date else ""
     date = f'<time datetime="{day(b.date)}" data-pagefind-meta="date" data-pagefind-sort="date"{year}>{day(b.date)}</time>' if b.date else "undated"
@@ -51,9 +51,8 @@ def _panel(entry: Entry, site: Site) -> str:
     topics = [t for t in dict.fromkeys(b.topics) if t in index.taxonomy.topics]
     if topics:
         rows.append("<strong>Topics:</strong> " + ", ".join(site.topic_link(src, t, data_pagefind_filter="topic") for t in topics))
-    keyphrases = own_tags(entry, site)
-    if keyphrases:  # each one searched on the Explore page
-        rows.append("<strong>Tags:</strong> " + ", ".join(a(tag, explore_href(site, src, q=tag)) for tag in keyphrases))
+    if labels:  # each one searched on the Explore page
+        rows.append("<strong>Tags:</strong> " + ", ".join(a(tag, explore_href(site, src, q=tag)) for tag in labels))
     kinds = sorted({index.actors[s].kind for s in entry.actor_slugs})
     filters = "".join(f'<span data-pagefind-filter="kind:{kind}"></span>' for kind in kinds)
     related = site.related.of(entry.slug)

@@ -28,8 +28,8 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
-from ..pool import default_jobs
 from ..forked import Forked
+from ..pool import default_jobs
 
 # Folders of generated pages (the generated folders that hold pages rather than feeds or snippets);
 # their index pages are in the nav and stay with the first shard.
