@@ -99,7 +99,7 @@ def actor_pages(actor: ActorPage, site: Site) -> dict[str, str]:
     chart = timeline_chart([item.date for item, _ in actor.timeline], f"Dated events naming {actor.name}, per month")
     sections += [chart] if chart else []
     if actor.roles:
-        sections += ["## Roles", ul([f"{escape(role)} ({n})" for role, n in actor.roles.most_common()])]
+        sections += ["## Roles", ul([f"{escape(role)} ({n})" for role, n in actor.roles.most_common()], class_="bk-roles")]
     listed = archive(site, src, actor.name, actor.entries, actor.timeline, "None yet.")
     sections += ["## Briefings", listed.briefings]
     if actor.quotes:
