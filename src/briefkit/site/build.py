@@ -21,6 +21,7 @@ from .generate import GenerateReport, generate
 from .index import SiteIndex
 from .search import SearchReport, index_site
 from .settings import SiteSettings
+from .nav_cache import add_nav_cache
 from .raw_blocks import add_raw_blocks
 from .shards import build_sharded, shard_count
 
@@ -113,6 +114,7 @@ def render_pages(project: Project, strict: bool, pages: int, jobs: int | None = 
         shards = shard_count(pages, jobs, list(config.plugins))  # the site's plugins, not briefkit's
         release_page_sources(config)
         add_raw_blocks(config)
+        add_nav_cache(config)
         try:
             build_sharded(config, shards)
         except MkDocsException as error:

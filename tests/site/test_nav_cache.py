@@ -1,0 +1,58 @@
+"""Material's navigation, rendered once per folder for the pages outside it, is the navigation it
+renders for each page: a site built with the cache is a stock `mkdocs build`'s, byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.commands.build import build
+
+from briefkit.site import nav_cache
+from briefkit.site.nav_cache import add_nav_cache
+from tests.site.test_shards import _in, differences, make_project
+
+
+def render(project, site: str, cached: bool):
+    with _in(project.root):
+        config = project.load_mkdocs_config(strict=True, site_dir=str(project.root / site))
+        if cached:
+            add_nav_cache(config)
+        build(config)
+    return project.root / site
+
+
+@pytest.mark.parametrize("settings", ["", "use_directory_urls: false\n"], ids=["folder-urls", "file-urls"])
+def test_a_site_renders_as_a_stock_mkdocs_build_renders_it(tmp_path, settings):
+    project = make_project(tmp_path / "project", settings)
+    assert differences(render(project, "stock", False), render(project, "cached", True)) == []
+
+
+def test_the_navigation_is_rendered_once_per_folder_of_pages_outside_it(tmp_path, monkeypatch):
+    project = make_project(tmp_path / "project")
+    renders = []
+    original = nav_cache.NavCache._cached
+
+    def counting(self, render):
+        def counted(context):
+            renders.append(getattr(context["page"], "url", None))  # no page: the 404 page
+            yield from render(context)
+
+        return original(self, counted)
+
+    monkeypatch.setattr(nav_cache.NavCache, "_cached", counting)
+    site = render(project, "cached", True)
+    pages = [p for p in site.rglob("index.html") if p.parent.parent.name in ("briefings", "actors", "topics")]
+    assert len(pages) > 6
+    generated = [url for url in renders if url and url.startswith(("briefings/", "actors/", "topics/")) and url.count("/") == 2]
+    assert len(generated) <= 2 * 3  # two templates, three folders: each rendered once
+
+
+def test_a_navigation_template_the_site_overrides_is_rendered_for_every_page(tmp_path):
+    project = make_project(tmp_path / "project")
+    overrides = project.root / "docs" / "_overrides" / "partials"
+    overrides.mkdir(parents=True, exist_ok=True)
+    (overrides / "nav.html").write_text("<nav>{{ page.title }}</nav>", "utf-8")
+    site = render(project, "cached", True)
+    titles = {p.parent.name: p.read_text("utf-8") for p in (site / "actors").glob("*/index.html")}
+    assert len(titles) > 2
+    assert all("<nav>" in html for html in titles.values())
+    assert len({html.split("<nav>")[1].split("</nav>")[0] for html in titles.values()}) == len(titles)
