@@ -244,6 +244,19 @@ def test_actor_timeline_holds_items_that_mention_the_actor():
     assert page_of(index, "Otto Brandt").timeline == []
 
 
+def test_an_actor_is_found_in_a_timeline_entry_in_any_case_and_script():
+    index = build(
+        ("a", briefing("A", dt.date(2020, 1, 1), actors=[Actor(name="Istanbul", kind="place"), Actor(name="Zoë Aydın", kind="person")], timeline=[
+            ("2019", "ISTANBUL voted."),
+            ("2018", "The İSTANBUL ferry reopened."),  # İ folds to i for a regex, to i + a dot for str.lower
+            ("2017", "ZOË AYDIN resigned."),
+            ("2016", "Zoe Aydin is someone else."),
+        ])),
+    )
+    assert [item.date for item, _ in page_of(index, "Istanbul").timeline] == ["2018", "2019"]
+    assert [item.date for item, _ in page_of(index, "Zoë Aydın").timeline] == ["2017"]
+
+
 # --- topics -----------------------------------------------------------------------------------
 
 
