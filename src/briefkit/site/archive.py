@@ -10,7 +10,7 @@ from itertools import groupby
 
 from ..model import TimelineEntry
 from .context import Site
-from .html import a
+from .html import a, block
 from .index import Entry
 from .markdown import NO_SEARCH, page
 from .parts import briefing_list, timeline_list, ul
@@ -38,7 +38,7 @@ def archive(site: Site, src: str, title: str, entries: list[Entry], events: list
     for year in sorted(by_year.keys() | events_by_year.keys(), key=lambda y: (y != UNDATED, y), reverse=True):
         name = f"{folder}/{year}.md"
         briefings, dated = by_year.get(year, []), events_by_year.get(year, [])
-        body = [f"All the years: {a(title, site.href(name, src))}."]
+        body = [block(f'<p class="bk-up">All the years: {a(title, site.href(name, src))}.</p>')]
         body += ["## Briefings", briefing_list(site, name, briefings)] if briefings else []
         body += ["## Timeline", timeline_list(site, name, dated)] if dated else []
         pages[name] = page(f"{title}: {year}", "\n\n".join(body), description=f"{title}: the briefings and dated events of {year}", **NO_SEARCH)

@@ -32,7 +32,7 @@ def home_snippet(site: Site) -> str:
     counts = f"{len(index.entries)} briefings · {len(index.actors)} actors · {topics_used} topics · {len(index.timeline)} dated events"
     parts = [block(f'<p class="bk-counts">{counts}</p>'), "## Latest briefings"]
     parts.append(briefing_list(site, src, index.entries[:HOME_LATEST], "No briefings yet: run briefkit ingest."))
-    parts.append(block(f'<p>{a("All briefings", site.href(src, "briefings/index.md"))} · {a("Explore", site.href(src, "explore/index.md"))} · '
+    parts.append(block(f'<p class="bk-links">{a("All briefings", site.href(src, "briefings/index.md"))} · {a("Explore", site.href(src, "explore/index.md"))} · '
                        f'Follow: {a("RSS", site.href(src, "feeds/briefings.xml"))}, {a("JSON Feed", site.href(src, "feeds/briefings.json"))}</p>'))
     recent = _recent(site)
     if recent:
@@ -76,7 +76,7 @@ def briefings_pages(site: Site) -> dict[str, str]:
     pages = {f"briefings/{year}.md": page(f"Briefings of {year}", _by_month(site, f"briefings/{year}.md", group), description=f"Briefings of {year}", **NO_SEARCH)
              for year, group in years if year}
     lines = [f"{a(year, site.href('briefings/index.md', f'briefings/{year}.md'))} ({len(group)})" for year, group in years if year]
-    body = [f"{len(entries)} briefings. By year:", ul(lines), "## Latest", briefing_list(site, "briefings/index.md", entries[:50])]
+    body = [f"{len(entries)} briefings. By year:", ul(lines, class_="bk-years"), "## Latest", briefing_list(site, "briefings/index.md", entries[:50])]
     undated = next((group for year, group in years if not year), [])
     if undated:
         body += ["## Undated", briefing_list(site, "briefings/index.md", undated)]
@@ -112,7 +112,7 @@ def actors_pages(site: Site) -> dict[str, str]:
             by_initial.setdefault(_initial(actor.name), []).append(actor)
         letters = [a(i.upper() if i != "other" else "other", site.href(src, f"actors/{KIND_PAGES[kind]}-{i}.md")) + f" ({len(by_initial[i])})"
                    for i in INITIALS if i in by_initial]
-        sections += [block(f"<p>By initial: {' · '.join(letters)}</p>"), "Most often named:", _actor_list(site, src, actors[:INDEX_TOP_ACTORS])]
+        sections += [block(f"<p class=\"bk-initials\">By initial: {' · '.join(letters)}</p>"), "Most often named:", _actor_list(site, src, actors[:INDEX_TOP_ACTORS])]
         for initial, group in by_initial.items():
             name = f"actors/{KIND_PAGES[kind]}-{initial}.md"
             heading = f"{label}: {initial.upper() if initial != 'other' else 'other initials'}"
@@ -183,7 +183,7 @@ def timeline_pages(site: Site) -> dict[str, str]:
         body = "\n\n".join(filter(None, [year_chart, _by_year_and_month(site, name, group, heading=None)]))
         pages[name] = page(f"Timeline: {year}", body, description=f"Dated events of {year}", **NO_SEARCH)
         lines.append(f"{a(year, site.href(src, name))} ({len(group)})")
-    body = [chart, f"{len(events)} dated events. By year:", ul(lines)]
+    body = [chart, f"{len(events)} dated events. By year:", ul(lines, class_="bk-years")]
     pages[src] = page("Timeline", "\n\n".join(filter(None, body)), description=description, **NO_SEARCH)
     return pages
 

@@ -156,7 +156,7 @@ def topic_pages(topic_id: str, site: Site) -> dict[str, str]:
     feed = f"feeds/topics/{topic_id}"
     lines.append(f'Follow: {a("RSS", site.href(src, feed + ".xml"))} · {a("JSON Feed", site.href(src, feed + ".json"))} · '
                  f'{a("explore these briefings", explore_href(site, src, q=label, topic=label))}')
-    sections = [block("".join(f"<p>{line}</p>" for line in lines))]
+    sections = [block(f'<p class="bk-about">{line}</p>') for line in lines]
     events = [(item, e) for e in entries for item in e.briefing.timeline]
     events.sort(key=lambda pair: (pair[0].start, pair[1].sort_key))
     chart = timeline_chart([item.date for item, _ in events], f"Dated events of briefings on {label}, per month")
