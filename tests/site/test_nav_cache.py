@@ -26,24 +26,27 @@ def test_a_site_renders_as_a_stock_mkdocs_build_renders_it(tmp_path, settings):
     assert differences(render(project, "stock", False), render(project, "cached", True)) == []
 
 
-def test_the_navigation_is_rendered_once_per_folder_of_pages_outside_it(tmp_path, monkeypatch):
+def test_the_navigation_is_rendered_once_per_folder_of_pages_outside_it_and_the_rest_once(tmp_path, monkeypatch):
     project = make_project(tmp_path / "project")
-    renders = []
+    renders: dict[str, list] = {}
     original = nav_cache.NavCache._cached
 
-    def counting(self, render):
+    def counting(self, render, key):
         def counted(context):
-            renders.append(getattr(context["page"], "url", None))  # no page: the 404 page
+            renders.setdefault(context.name, []).append(getattr(context["page"], "url", None))  # None: the 404 page
             yield from render(context)
 
-        return original(self, counted)
+        return original(self, counted, key)
 
     monkeypatch.setattr(nav_cache.NavCache, "_cached", counting)
     site = render(project, "cached", True)
     pages = [p for p in site.rglob("index.html") if p.parent.parent.name in ("briefings", "actors", "topics")]
     assert len(pages) > 6
-    generated = [url for url in renders if url and url.startswith(("briefings/", "actors/", "topics/")) and url.count("/") == 2]
-    assert len(generated) <= 2 * 3  # two templates, three folders: each rendered once
+    for name in nav_cache.PER_FOLDER:
+        outside = [url for url in renders[name] if url and url.startswith(("briefings/", "actors/", "topics/")) and url.count("/") == 2]
+        assert len(outside) == 3  # three folders: each rendered once
+    for name in nav_cache.ONCE:
+        assert len(renders[name]) == 1
 
 
 def test_a_navigation_template_the_site_overrides_is_rendered_for_every_page(tmp_path):
