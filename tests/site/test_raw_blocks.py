@@ -84,6 +84,7 @@ def test_nothing_is_stashed_below_any_other_tag():
     assert stashed(f"{PANEL}\n\nText with <em>a tag</em>.\n\n{LIST}") == 1
     assert stashed(f"{PANEL}\nglued to a paragraph\n\n{LIST}") == 0
     assert stashed(f"<div>\n\n{LIST}\n\n</div>") == 0
+    assert stashed(f"{PANEL}\n\n```\n\n{LIST}\n\n```") == 1  # a fence not yet stashed: its inside is code
 
 
 TRICKY = [

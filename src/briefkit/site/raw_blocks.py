@@ -15,10 +15,10 @@ A line is taken only when the parse could not have found anything:
 - it opens with a block-level element of one of briefkit's classes (`class="bk-...`), and that
   element closes at the end of the line and nowhere before;
 - it stands between blank lines, so it is a block of its own;
-- no other tag (nor anything like one) comes before it, in code or out: an element left open above
-  it would make it part of a larger block (md_in_html converts the inside of some). In a briefing
-  page, the panel comes before the text its writer wrote; the other generated pages are briefkit's
-  alone;
+- no other tag (nor anything like one, nor a code fence) comes before it, in code or out: an
+  element left open above it would make it part of a larger block (md_in_html converts the inside
+  of some). In a briefing page, the panel comes before the text its writer wrote; the other
+  generated pages are briefkit's alone;
 - it holds no id or anchor name (MkDocs would have collected them), no `markdown` attribute
   (md_in_html would convert the content), and no comment, declaration or element whose content is
   not markup (script, style, pre, textarea), where a tag-like text is not a tag.
@@ -35,8 +35,9 @@ from markdown.preprocessors import Preprocessor
 _OPENING = re.compile(r'<([a-z][a-z0-9]*)\s[^<>]*?\bclass="bk-')
 # Anything in which a tag might not be a tag, or a parse would find something.
 _UNSAFE = re.compile(r'<!|<\?|\sid=|\sname=|\smarkdown=|<(?:script|style|pre|textarea)\b', re.IGNORECASE)
-# What a parse might read as a tag, a comment or a declaration.
-_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+# What a parse might read as a tag, a comment or a declaration; or a code fence, in case a fence
+# extension runs after this one (Markdown's and pymdownx's run before it).
+_STOP = re.compile(r"<[A-Za-z/!?]|^ {0,3}(?:```|~~~)")
 
 
 class RawBlocksPreprocessor(Preprocessor):
@@ -53,7 +54,7 @@ class RawBlocksPreprocessor(Preprocessor):
                 and whole_element(line, self.md.is_block_level)
             ):
                 out.append(self.md.htmlStash.store(line + "\n"))  # as Markdown stashes a block: with its newline
-            elif _TAG_LIKE.search(line):  # from here on, the HTML parsers read every line
+            elif _STOP.search(line):  # from here on, the HTML parsers read every line
                 return out + lines[n:]
             else:
                 out.append(line)
