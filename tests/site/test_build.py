@@ -289,6 +289,28 @@ def test_released_page_sources_keep_titles_and_free_the_markdown(tmp_path):
     assert "<title>Dockers strike - Test</title>" in strike
 
 
+def test_a_failing_pagefind_fails_the_build_with_its_message(tmp_path, monkeypatch):
+    """Pagefind runs in a thread beside MkDocs' last step, in a child process: its error still reaches
+    the command, and its exit status."""
+    from briefkit.errors import BriefkitError
+    from briefkit.site import build as build_module
+
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "docs", project / "docs", ignore=shutil.ignore_patterns(*GENERATED_FOLDERS))
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "briefings", project / "briefings")
+
+    def broken(site_dir):
+        raise BriefkitError("Pagefind is not installed (pip install 'pagefind[bin]')")
+
+    monkeypatch.setattr(build_module, "index_site", broken)
+    monkeypatch.chdir(project)
+    result = runner.invoke(app, ["build", "--strict"])
+    assert result.exit_code != 0
+    assert "Pagefind is not installed" in result.output
+    assert (project / "site" / "index.html").is_file()  # MkDocs' site is there; only the index is missing
+
+
 def test_the_tags_page_lists_the_labels_of_briefings_not_their_actors(tmp_path, monkeypatch):
     from briefkit.model import Actor, Briefing
     from briefkit.store import dump_briefing
