@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -31,6 +32,7 @@ def straighten(text: str) -> str:
     return text.translate(_CURLY)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # indexing a site asks it for the same few thousand names again and again
 def name_key(name: str) -> str:
     """A key under which spellings of one name compare equal: case, quotes, dots and spacing folded."""
     folded = straighten(unicodedata.normalize("NFC", name)).casefold().replace(".", "")

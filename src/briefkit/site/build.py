@@ -119,11 +119,11 @@ def render_pages(project: Project, config, pages: int, jobs: int | None = None, 
         add_nav_cache(config)
         try:
             build_sharded(config, shards, alongside=pagefind.start if pagefind else None)
+            clock.lap("mkdocs")
         except MkDocsException as error:
             raise BriefkitError(f"MkDocs: {error}") from None
         finally:
             searched = pagefind.result() if pagefind else None  # waited for even when MkDocs failed
-    clock.lap("mkdocs")
     seconds = clock.seconds | ({"pagefind": pagefind.seconds} if pagefind else {})
     return str(Path(config.site_dir).resolve()), searched, seconds
 

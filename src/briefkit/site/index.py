@@ -106,8 +106,11 @@ def _index_actors(entries: list[Entry], registry: Registry) -> dict[str, ActorPa
     for entry in reversed(entries):  # oldest first: slug ties go to the earliest name
         keys = []
         for actor in entry.briefing.actors:
-            key = canonical.get(name_key(actor.name), name_key(actor.name))
-            page = groups.setdefault(key, ActorPage("", actor.name))
+            own = name_key(actor.name)
+            key = canonical.get(own, own)
+            page = groups.get(key)
+            if page is None:  # not setdefault: a page is three Counters, and most mentions find theirs
+                page = groups[key] = ActorPage("", actor.name)
             names[key][actor.name] += 1
             page.kinds[actor.kind] += 1
             if actor.role:
