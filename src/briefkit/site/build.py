@@ -20,10 +20,10 @@ from ..registry import load_registry
 from ..taxonomy import load_taxonomy
 from .generate import GenerateReport, generate
 from .index import SiteIndex
-from .search import SearchReport, index_site
-from .settings import SiteSettings
 from .nav_cache import add_nav_cache
 from .raw_blocks import add_raw_blocks
+from .search import SearchReport, index_site
+from .settings import SiteSettings
 from .shards import build_sharded, shard_count
 
 
