@@ -290,8 +290,8 @@ def test_released_page_sources_keep_titles_and_free_the_markdown(tmp_path):
 
 
 def test_a_failing_pagefind_fails_the_build_with_its_message(tmp_path, monkeypatch):
-    """Pagefind runs in a thread beside MkDocs' last step, in a child process: its error still reaches
-    the command, and its exit status."""
+    """Pagefind runs last, after MkDocs: its error reaches the command, and its exit status, and the
+    site MkDocs rendered stays."""
     from briefkit.errors import BriefkitError
     from briefkit.site import build as build_module
 

@@ -97,23 +97,6 @@ def test_so_they_do_with_pages_named_as_html_files(flat_project):
     assert len(list((one / "actors").glob("*.html"))) > 3
 
 
-def test_what_runs_alongside_starts_once_every_page_is_in_the_site(project):
-    """Pagefind starts before the shards' search indexes are merged: every page must be in place."""
-    seen = {}
-
-    def alongside():
-        site = project.root / "site-alongside"
-        seen["pages"] = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-
-    with _in(project.root):
-        config = project.load_mkdocs_config(strict=True, site_dir=str(project.root / "site-alongside"))
-        release_page_sources(config)
-        build_sharded(config, 2, alongside=alongside)
-    site = project.root / "site-alongside"
-    assert seen["pages"] == sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    assert any(page.startswith("briefings/") for page in seen["pages"])
-
-
 def test_a_broken_link_in_any_shard_fails_a_strict_build(project):
     docs = project.root / "docs"
     shared = sorted(uri for uri in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if sharded(uri))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,19 +78,23 @@ def generate_site(project: Project, config, memo: SiteMemo | None = None, *, job
 
 
 def build_site(project: Project, *, strict: bool = False, search: bool = True, jobs: int | None = None) -> BuildReport:
-    """Generate the Markdown, render it with MkDocs, then index the pages with Pagefind. The first
-    two run each in a child process of its own (`forked`), so that the memory it used is back with
-    the system before the next starts: MkDocs' renderers (`jobs` at most; `shards`) start without
-    what generating the pages left behind. A large site's briefings are read, and its pages written,
-    by `jobs` processes too (default: one per core)."""
+    """Generate the Markdown, render it with MkDocs, then index the pages with Pagefind. Each of the
+    first two runs in a child process of its own (`forked`), so that the memory it used is back
+    with the system before the next starts: MkDocs' renderers (`jobs` at most; `shards`) start
+    without what generating the pages left behind, and Pagefind without any of it. A large site's
+    briefings are read, and its pages written, by `jobs` processes too (default: one per core)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life notice on every build
     # Loaded once, here: both children start with it, and with MkDocs and its plugins imported.
     # MkDocs extensions resolve some paths (snippets' base_path) against the working directory.
     with contextlib.chdir(project.root):
         config = project.load_mkdocs_config(strict=strict)
     count, generated, seconds = run_forked(generate_pages, project, config, jobs or default_jobs())
-    site_dir, searched, rendered = run_forked(render_pages, project, config, generated.pages, jobs, search)
-    return BuildReport(count, generated, site_dir, searched, seconds | rendered)
+    site_dir, rendered = run_forked(render_pages, project, config, generated.pages, jobs)
+    clock = _Clock()
+    searched = index_site(Path(site_dir)) if search else None
+    if search:
+        clock.lap("pagefind")
+    return BuildReport(count, generated, site_dir, searched, seconds | rendered | clock.seconds)
 
 
 def generate_pages(project: Project, config, jobs: int = 1) -> tuple[int, GenerateReport, dict[str, float]]:
@@ -104,60 +107,22 @@ def generate_pages(project: Project, config, jobs: int = 1) -> tuple[int, Genera
     return count, generated, clock.seconds
 
 
-def render_pages(project: Project, config, pages: int, jobs: int | None = None, search: bool = True) -> tuple[str, SearchReport | None, dict[str, float]]:
-    """Render the generated site of `pages` pages with MkDocs, and index it with Pagefind (`search`):
-    (the site folder, what Pagefind indexed, seconds). Pagefind starts as soon as every page is in
-    the site folder, while MkDocs' search index of the shards is merged."""
+def render_pages(project: Project, config, pages: int, jobs: int | None = None) -> tuple[str, dict[str, float]]:
+    """Render the generated site of `pages` pages with MkDocs: (the site folder, seconds)."""
     from mkdocs.exceptions import MkDocsException
 
     clock = _Clock()
-    pagefind = _Alongside(index_site, Path(config.site_dir).resolve()) if search else None
     with contextlib.chdir(project.root):
         shards = shard_count(pages, jobs, list(config.plugins))  # the site's plugins, not briefkit's
         release_page_sources(config)
         add_raw_blocks(config)
         add_nav_cache(config)
         try:
-            build_sharded(config, shards, alongside=pagefind.start if pagefind else None)
-            clock.lap("mkdocs")
+            build_sharded(config, shards)
         except MkDocsException as error:
             raise BriefkitError(f"MkDocs: {error}") from None
-        finally:
-            searched = pagefind.result() if pagefind else None  # waited for even when MkDocs failed
-    seconds = clock.seconds | ({"pagefind": pagefind.seconds} if pagefind else {})
-    return str(Path(config.site_dir).resolve()), searched, seconds
-
-
-class _Alongside:
-    """`function(*args)` in a thread, from `start()` on: Pagefind, a child process, runs while this
-    one finishes MkDocs' build. `result()` waits for it (at once when it never started) and raises
-    its error."""
-
-    def __init__(self, function, *args) -> None:
-        self.function, self.args = function, args
-        self.thread: threading.Thread | None = None
-        self.value = self.error = None
-        self.seconds = 0.0
-
-    def start(self) -> None:
-        self.thread = threading.Thread(target=self._run, name="briefkit-alongside", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        began = time.perf_counter()
-        try:
-            self.value = self.function(*self.args)
-        except BaseException as error:  # raised in the caller's thread, by result()
-            self.error = error
-        self.seconds = time.perf_counter() - began
-
-    def result(self):
-        if self.thread is None:
-            return None
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-        return self.value
+    clock.lap("mkdocs")
+    return str(Path(config.site_dir).resolve()), clock.seconds
 
 
 def release_page_sources(config) -> None:

@@ -23,7 +23,6 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -129,16 +128,12 @@ def _ids(tokens: list[dict]):
         yield from _ids(token["children"])
 
 
-def build_sharded(config, count: int, alongside: Callable[[], None] | None = None) -> None:
-    """MkDocs' build of `config` in `count` processes, this one the first shard. `alongside` is
-    called once every page is in the site folder, before the shards' search indexes are merged (it
-    starts Pagefind, which reads only pages)."""
+def build_sharded(config, count: int) -> None:
+    """MkDocs' build of `config` in `count` processes, this one the first shard."""
     from mkdocs.commands.build import build
 
     if count < 2:
         build(config)
-        if alongside:
-            alongside()
         return
     site_dir = Path(config.site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -154,8 +149,6 @@ def build_sharded(config, count: int, alongside: Callable[[], None] | None = Non
             written = [other.result() for other in others]
         for folder, pages in zip(folders, written):
             _move_pages(folder, pages, site_dir)
-        if alongside:
-            alongside()
         _merge_search_indexes(site_dir, folders, first.order)
 
 
