@@ -35,6 +35,20 @@ def test_a_briefkit_error_keeps_its_message():
         run_forked(_refused)
 
 
+def _unreadable():
+    from briefkit.errors import ArticleError
+
+    raise ArticleError("articles/empty.txt", "no text")
+
+
+def test_a_briefkit_error_comes_back_as_its_own_kind():
+    from briefkit.errors import ArticleError
+
+    with pytest.raises(ArticleError) as error:
+        run_forked(_unreadable)
+    assert (error.value.path, error.value.reason) == ("articles/empty.txt", "no text")
+
+
 def _bug():
     return {}["missing"]
 

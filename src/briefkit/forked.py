@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
-from .errors import BriefkitError, CheckFailed
+from .errors import BriefkitError
 
 T = TypeVar("T")
 
@@ -72,10 +72,8 @@ class Forked:
         self._child.join()
         if status == "ok":
             return payload
-        if status == "problems":
-            raise payload  # a CheckFailed, pickled whole with its problems (errors.py)
         if status == "error":
-            raise BriefkitError(payload)
+            raise payload  # a briefkit error, pickled whole (a CheckFailed with its problems: errors.py)
         if status == "mkdocs":
             from mkdocs.exceptions import Abort
 
@@ -88,10 +86,8 @@ def _child(sender, function: Callable, args: tuple) -> None:
 
     try:
         result = ("ok", function(*args))
-    except CheckFailed as failed:
-        result = ("problems", failed)
     except BriefkitError as error:
-        result = ("error", str(error))
+        result = ("error", error)
     except MkDocsException as error:
         result = ("mkdocs", str(error))
     except BaseException:  # noqa: BLE001 - sent to the parent, which raises it with this traceback
