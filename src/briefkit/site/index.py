@@ -145,8 +145,9 @@ def _link_actor_pages(entries: list[Entry], pages: dict[str, ActorPage], canonic
         for alias in page.aliases:
             by_alias[name_key(alias)].add(page.slug)
     slug_of |= {key: next(iter(found)) for key, found in by_alias.items() if len(found) == 1 and key not in slug_of}
-    patterns: dict[str, re.Pattern[str]] = {}  # compiled when an actor's name may be in a timeline entry
-    ascii_spellings: dict[str, list[str] | None] = {}  # lowercased, or None when any is not ASCII
+    spellings: dict[str, tuple[str, ...]] = {}  # an actor's name and aliases, once it has a timeline entry
+    lowered: dict[str, list[str] | None] = {}  # the same lowercased, or None when any is not ASCII
+    patterns: dict[str, re.Pattern[str]] = {}  # compiled when an actor's name may be in an entry
     for entry in entries:
         for slug in entry.actor_slugs:
             page = pages[slug]
@@ -158,17 +159,17 @@ def _link_actor_pages(entries: list[Entry], pages: dict[str, ActorPage], canonic
             if (slug := slug_of.get(key, slug_of.get(canonical.get(key, "")))) in present:
                 pages[slug].quotes.append((quote, entry))
         for item in entry.briefing.timeline:
-            lowered = item.text.lower() if item.text.isascii() else None
+            text = item.text.lower() if item.text.isascii() else None
             for slug in entry.actor_slugs:
-                if slug not in ascii_spellings:
-                    spellings = {pages[slug].name, *pages[slug].aliases}
-                    ascii_spellings[slug] = [s.lower() for s in spellings if s] if all(s.isascii() for s in spellings) else None
+                if slug not in spellings:
+                    spellings[slug] = tuple(sorted({pages[slug].name, *pages[slug].aliases}))
+                    lowered[slug] = [s.lower() for s in spellings[slug] if s] if all(s.isascii() for s in spellings[slug]) else None
                 # In ASCII, a spelling that is not even a substring cannot match; most names are in
                 # no entry's text. (Beyond ASCII, case folding may change lengths: İ, ß.)
-                if lowered is not None and ascii_spellings[slug] is not None and not any(s in lowered for s in ascii_spellings[slug]):
+                if text is not None and lowered[slug] is not None and not any(s in text for s in lowered[slug]):
                     continue
                 if slug not in patterns:
-                    patterns[slug] = _spellings_pattern(tuple(sorted({pages[slug].name, *pages[slug].aliases})))
+                    patterns[slug] = _spellings_pattern(spellings[slug])
                 if patterns[slug].search(item.text):
                     pages[slug].timeline.append((item, entry))
     for page in pages.values():
