@@ -1,8 +1,12 @@
 """briefkit's one-line HTML blocks go into Markdown's stash unparsed, and the HTML is what Markdown
 makes of them when it parses them: for a whole site (against a stock `mkdocs build`), for documents
-written to trip it, and for documents Hypothesis composes of the same pieces."""
+written to trip it, and for documents Hypothesis composes of the same pieces; and every HTML line
+briefkit generates qualifies."""
 
 from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
 
 import markdown
 import pytest
@@ -10,7 +14,14 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefkit.site.raw_blocks import RawBlocks, RawBlocksPreprocessor, whole_element
+from briefkit.front_matter import split
+from briefkit.model import Actor, Briefing, Quote, TimelineEntry
+from briefkit.site import archive, listings
+from briefkit.site.generate import generate
+from briefkit.site.index import SiteIndex
+from briefkit.site.raw_blocks import _STOP, RawBlocks, RawBlocksPreprocessor, whole_element
+from briefkit.site.shards import SHARDED_FOLDERS
+from briefkit.taxonomy import load_taxonomy
 from tests.site.test_links import REPO
 from tests.site.test_shards import _in, differences, make_project
 
@@ -137,3 +148,41 @@ def test_a_site_renders_as_a_stock_mkdocs_build_renders_it(tmp_path):
     assert differences(sites["stock"], sites["briefkit"]) == []
     panels = list(sites["stock"].rglob("briefings/*/index.html"))
     assert panels and all('class="bk-panel"' in page.read_text("utf-8") for page in panels)
+
+
+def _briefings() -> list[tuple[Path, Briefing]]:
+    """Briefings with every part a generated page shows: roles, quotes, timelines, labels, people
+    beside each other, over several years (and the pages are split below by year and by initial)."""
+    written = []
+    for n in range(8):
+        briefing = Briefing(
+            title=f"Port story {n}", date=dt.date(2019 + n % 4, 1 + n, 2), summary="The port & its <crews>.", topics=["labour", "trade"],
+            actors=[Actor(name="Ada Osei", kind="person", role="harbour master"), Actor(name="Lindholm", kind="place"),
+                    Actor(name=f"Crew {n % 3}", kind="group"), Actor(name=f"Bo Lund {n % 2}", kind="person", role="docker")],
+            tags=["night shifts"], timeline=[TimelineEntry(date=f"{2018 + n % 4}-05", text="Ada Osei closed the port.")],
+            quotes=[Quote(speaker="Ada Osei", text="We stay shut.")],
+        )
+        briefing.body = "## Summary\n\nThe port stopped.\n"
+        written.append((Path("briefings") / f"port-story-{n}.md", briefing))
+    return written
+
+
+def test_every_html_line_briefkit_generates_is_taken(tmp_path, monkeypatch):
+    """The speed is lost without a test failing if a generated line stops qualifying (a class left
+    out, two elements on one line): no line of a page briefkit writes is left to the HTML parsers,
+    but for the text a briefing's writer wrote below its panel."""
+    for module, name, small in ((archive, "PAGE_BRIEFINGS", 2), (archive, "NEWEST", 1), (listings, "BRIEFINGS_PER_PAGE", 2),
+                                (listings, "EVENTS_PER_PAGE", 2), (listings, "ACTORS_PER_LIST", 1)):
+        monkeypatch.setattr(module, name, small)
+    generate(SiteIndex.build(_briefings(), load_taxonomy()), tmp_path)
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
+    pages = [p for folder in SHARDED_FOLDERS for p in (tmp_path / folder).rglob("*.md")]
+    assert {"actors/ada-osei.md", "actors/ada-osei/2019.md", "briefings/2019.md", "timeline/2019.md"} <= {p.relative_to(tmp_path).as_posix() for p in pages}
+    for page in pages:
+        matter, body, _ = split(page.read_text("utf-8"))
+        lines = RawBlocksPreprocessor(md).run(body.split("\n"))
+        if "pagefind: true" in matter:  # a briefing page: its panel is taken, the writer's text is theirs
+            assert not any('class="bk-panel"' in line for line in lines), page.relative_to(tmp_path)
+        else:
+            left = [line for line in lines if _STOP.search(line)]
+            assert left == [], (page.relative_to(tmp_path), left[:1])
