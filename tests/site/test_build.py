@@ -300,7 +300,7 @@ def test_a_failing_pagefind_fails_the_build_with_its_message(tmp_path, monkeypat
     shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(REPO / "briefings", project / "briefings")
 
-    def broken(site_dir):
+    def broken(site_dir, **options):
         raise BriefkitError("Pagefind is not installed (pip install 'pagefind[bin]')")
 
     monkeypatch.setattr(build_module, "index_site", broken)

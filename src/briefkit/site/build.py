@@ -6,6 +6,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +22,7 @@ from ..taxonomy import load_taxonomy
 from .generate import GenerateReport, generate
 from .index import SiteIndex
 from .nav_cache import add_nav_cache
+from .pagefind_view import add_pagefind_views, views_apply
 from .raw_blocks import add_raw_blocks
 from .search import SearchReport, index_site
 from .settings import SiteSettings
@@ -89,12 +92,24 @@ def build_site(project: Project, *, strict: bool = False, search: bool = True, j
     with contextlib.chdir(project.root):
         config = project.load_mkdocs_config(strict=strict)
     count, generated, seconds = run_forked(generate_pages, project, config, jobs or default_jobs())
-    site_dir, rendered = run_forked(render_pages, project, config, generated.pages, jobs)
-    clock = _Clock()
-    searched = index_site(Path(site_dir)) if search else None
-    if search:
-        clock.lap("pagefind")
+    views = _views_folder(Path(config.site_dir)) if search and views_apply(config) else None
+    try:
+        site_dir, rendered = run_forked(render_pages, project, config, generated.pages, jobs, views)
+        clock = _Clock()
+        searched = index_site(Path(site_dir), views=views) if search else None
+        if search:
+            clock.lap("pagefind")
+    finally:
+        if views:
+            shutil.rmtree(views, ignore_errors=True)
     return BuildReport(count, generated, site_dir, searched, seconds | rendered | clock.seconds)
+
+
+def _views_folder(site_dir: Path) -> Path:
+    """A new folder for what Pagefind reads of the pages, beside the site (hard links to site pages
+    may be made into it, which the same file system allows)."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-pagefind-views-", dir=site_dir.parent))
 
 
 def generate_pages(project: Project, config, jobs: int = 1) -> tuple[int, GenerateReport, dict[str, float]]:
@@ -107,8 +122,9 @@ def generate_pages(project: Project, config, jobs: int = 1) -> tuple[int, Genera
     return count, generated, clock.seconds
 
 
-def render_pages(project: Project, config, pages: int, jobs: int | None = None) -> tuple[str, dict[str, float]]:
-    """Render the generated site of `pages` pages with MkDocs: (the site folder, seconds)."""
+def render_pages(project: Project, config, pages: int, jobs: int | None = None, views: Path | None = None) -> tuple[str, dict[str, float]]:
+    """Render the generated site of `pages` pages with MkDocs: (the site folder, seconds). `views`: a
+    folder for what Pagefind reads of each page (pagefind_view.py)."""
     from mkdocs.exceptions import MkDocsException
 
     clock = _Clock()
@@ -117,6 +133,8 @@ def render_pages(project: Project, config, pages: int, jobs: int | None = None) 
         release_page_sources(config)
         add_raw_blocks(config)
         add_nav_cache(config)
+        if views:
+            add_pagefind_views(config, views)
         try:
             build_sharded(config, shards)
         except MkDocsException as error:

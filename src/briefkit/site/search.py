@@ -31,7 +31,8 @@ from ..errors import BriefkitError
 
 BUNDLE = "pagefind"
 MANIFEST = "bundles.json"  # in the first bundle: the others' folders, relative to it
-PAGES_GLOB = "briefings/**/*.html"  # only briefing pages carry data-pagefind-body: read no others
+PAGES_FOLDER = "briefings"  # only briefing pages carry data-pagefind-body: read no others
+PAGES_GLOB = f"{PAGES_FOLDER}/**/*.html"
 EXCLUDE = ".headerlink"  # the headings' permalink signs (¶) are no words
 BUNDLE_BYTES = 160 * 2**20  # of HTML pages: about 1.4 GB of Pagefind's memory, 5,000 BBC briefings
 
@@ -43,19 +44,22 @@ class SearchReport:
     bundles: int = 1
 
 
-def index_site(site_dir: Path, bundle_bytes: int | None = None, *, low_priority: bool = False) -> SearchReport:
+def index_site(site_dir: Path, bundle_bytes: int | None = None, *, low_priority: bool = False, views: Path | None = None) -> SearchReport:
     """Rebuild `site_dir/pagefind`, written beside it and then swapped in: no stale chunk is left
     behind, and a page being read meanwhile (`serve`) keeps the old index. `low_priority`: Pagefind
-    runs niced, so that it yields to a rebuild."""
+    runs niced, so that it yields to a rebuild. `views`: a folder of what Pagefind reads of each
+    page, at the pages' paths (pagefind_view.py), read instead of the pages."""
     final = site_dir / BUNDLE
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-next-", dir=site_dir))
     try:
-        parts = split_pages(sorted(site_dir.glob(PAGES_GLOB)), bundle_bytes or BUNDLE_BYTES)
+        pages = sorted(site_dir.glob(PAGES_GLOB))
+        source = _complete_views(pages, site_dir, views) if views else site_dir
+        parts = split_pages(pages, bundle_bytes or BUNDLE_BYTES)  # by the pages' bytes, as measured
         if len(parts) <= 1:  # no page at all is Pagefind's to report
-            _pagefind(site_dir, staging, low_priority)
+            _pagefind(source, staging, low_priority)
         else:
-            for number, pages in enumerate(parts):
-                _index_part(site_dir, pages, staging / _part_folder(number), low_priority)
+            for number, part in enumerate(parts):
+                _index_part(source, [source / page.relative_to(site_dir) for page in part], staging / _part_folder(number), low_priority)
         others = [_part_folder(number) for number in range(1, len(parts))]
         (staging / MANIFEST).write_text(json.dumps({"merge": others}) + "\n", "utf-8")
         indexed = sum(1 for _ in staging.glob("**/fragment/*.pf_fragment"))
@@ -63,6 +67,24 @@ def index_site(site_dir: Path, bundle_bytes: int | None = None, *, low_priority:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return SearchReport(pages=indexed, bundle=final, bundles=max(1, len(parts)))
+
+
+def _complete_views(pages: list[Path], site_dir: Path, views: Path) -> Path:
+    """`views`, with the pages that have none (pages MkDocs copied rather than rendered: HTML files
+    among the docs) linked in as they are, so that Pagefind reads every page it would read in the site."""
+    for page in pages:
+        view = views / page.relative_to(site_dir)
+        if not view.exists():
+            view.parent.mkdir(parents=True, exist_ok=True)
+            _link(page, view)
+    return views
+
+
+def _link(page: Path, twin: Path) -> None:
+    try:
+        os.link(page, twin)
+    except OSError:  # a file system that cannot link
+        shutil.copyfile(page, twin)
 
 
 def _swap(new: Path, final: Path) -> None:
@@ -99,10 +121,7 @@ def _index_part(site_dir: Path, pages: list[Path], output: Path, low_priority: b
         for page in pages:
             twin = Path(folder) / page.relative_to(site_dir)
             twin.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(page, twin)
-            except OSError:
-                shutil.copyfile(page, twin)
+            _link(page, twin)
         _pagefind(Path(folder), output, low_priority)
 
 
