@@ -77,6 +77,10 @@ def test_a_whole_element_of_briefkits_classes_is_taken(line):
         '<div class="bk-x" markdown="1">*converted* by md_in_html</div>',
         '<div class="bk-x"><!-- a comment </div> --></div>',
         '<div class="bk-x"><pre></div></pre></div>',
+        '<div class="bk-x"><SCRIPT>if (a </div>) {}</SCRIPT></div>',  # any case: HTML's names are
+        '<div class="bk-x" ID="here">an anchor</div>',
+        '<div class="bk-x"><a\tNAME="here">an anchor</a></div>',
+        '<div class="bk-x"><?php echo "</div>"; ?></div>',
         ' <div class="bk-x">indented</div>',
         'text <div class="bk-x">inline</div>',
     ],
