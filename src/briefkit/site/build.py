@@ -19,6 +19,7 @@ from ..pool import default_jobs
 from ..project import Project
 from ..registry import load_registry
 from ..taxonomy import load_taxonomy
+from .converter import add_reused_converter
 from .generate import GenerateReport, generate
 from .index import SiteIndex
 from .nav_cache import add_nav_cache
@@ -132,6 +133,7 @@ def render_pages(project: Project, config, pages: int, jobs: int | None = None, 
         shards = shard_count(pages, jobs, list(config.plugins))  # the site's plugins, not briefkit's
         release_page_sources(config)
         add_raw_blocks(config)
+        add_reused_converter(config)
         add_nav_cache(config)
         if views:
             add_pagefind_views(config, views)

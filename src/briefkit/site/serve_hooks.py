@@ -1,7 +1,8 @@
 """MkDocs hooks that `briefkit serve` adds to the site's own (`hooks:` in mkdocs.yml).
 
-As in `briefkit build`, briefkit's HTML blocks go to Markdown unparsed (raw_blocks.py), and the
-navigation of the pages outside it is rendered once per folder (nav_cache.py). After each build,
+As in `briefkit build`, briefkit's HTML blocks go to Markdown unparsed (raw_blocks.py), one Markdown
+converter renders every page (converter.py), and the navigation of the pages outside it is rendered
+once per folder (nav_cache.py). After each build,
 Material's search index is mended (serve.py's keep_newest_sections), the pages still to write after
 an edit go (serve.py's SiteWriter), and the Explore page's Pagefind index is remade in the
 background."""
@@ -12,15 +13,24 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from briefkit.site.converter import ReusedConverter, reusable
 from briefkit.site.nav_cache import NavCache
 from briefkit.site.raw_blocks import add_raw_blocks
 
 _nav_cache = NavCache()
+_converter: ReusedConverter | None = None
 
 
 def on_config(config, **kwargs):
+    global _converter
     add_raw_blocks(config)
+    _converter = ReusedConverter() if reusable(config) else None  # a new one for each build's configuration
     return config
+
+
+@event_priority(-100)  # as the plugin's: after any change to a page's Markdown
+def on_page_markdown(markdown, *, page, config, files):
+    return _converter.on_page_markdown(markdown, page=page, config=config, files=files) if _converter else markdown
 
 
 def on_nav(nav, *, config, files):
