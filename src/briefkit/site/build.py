@@ -22,7 +22,7 @@ from ..taxonomy import load_taxonomy
 from .converter import add_reused_converter
 from .generate import GenerateReport, generate
 from .index import SiteIndex
-from .nav_cache import add_nav_cache
+from .template_cache import add_template_cache
 from .pagefind_view import add_pagefind_views, views_apply
 from .raw_blocks import add_raw_blocks
 from .search import SearchReport, index_site
@@ -134,7 +134,7 @@ def render_pages(project: Project, config, pages: int, jobs: int | None = None, 
         release_page_sources(config)
         add_raw_blocks(config)
         add_reused_converter(config)
-        add_nav_cache(config)
+        add_template_cache(config)
         if views:
             add_pagefind_views(config, views)
         try:

@@ -2,7 +2,7 @@
 
 As in `briefkit build`, briefkit's HTML blocks go to Markdown unparsed (raw_blocks.py), one Markdown
 converter renders every page (converter.py), and the navigation of the pages outside it is rendered
-once per folder (nav_cache.py). After each build,
+once per folder (template_cache.py). After each build,
 Material's search index is mended (serve.py's keep_newest_sections), the pages still to write after
 an edit go (serve.py's SiteWriter), and the Explore page's Pagefind index is remade in the
 background."""
@@ -14,10 +14,10 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from briefkit.site.converter import ReusedConverter, reusable
-from briefkit.site.nav_cache import NavCache
+from briefkit.site.template_cache import TemplateCache
 from briefkit.site.raw_blocks import add_raw_blocks
 
-_nav_cache = NavCache()
+_template_cache = TemplateCache()
 _converter: ReusedConverter | None = None
 
 
@@ -34,11 +34,11 @@ def on_page_markdown(markdown, *, page, config, files):
 
 
 def on_nav(nav, *, config, files):
-    return _nav_cache.on_nav(nav, config=config, files=files)
+    return _template_cache.on_nav(nav, config=config, files=files)
 
 
 def on_env(env, *, config, files):
-    return _nav_cache.on_env(env, config=config, files=files)
+    return _template_cache.on_env(env, config=config, files=files)
 
 
 @event_priority(-100)  # after Material's search has written its index

@@ -3,11 +3,13 @@ renders for each page: a site built with the cache is a stock `mkdocs build`'s, 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from mkdocs.commands.build import build
 
-from briefkit.site import nav_cache
-from briefkit.site.nav_cache import add_nav_cache
+from briefkit.site import template_cache
+from briefkit.site.template_cache import add_template_cache
 from tests.site.test_shards import _in, differences, make_project
 
 
@@ -15,7 +17,7 @@ def render(project, site: str, cached: bool):
     with _in(project.root):
         config = project.load_mkdocs_config(strict=True, site_dir=str(project.root / site))
         if cached:
-            add_nav_cache(config)
+            add_template_cache(config)
         build(config)
     return project.root / site
 
@@ -29,7 +31,7 @@ def test_a_site_renders_as_a_stock_mkdocs_build_renders_it(tmp_path, settings):
 def test_the_navigation_is_rendered_once_per_folder_of_pages_outside_it_and_the_rest_once(tmp_path, monkeypatch):
     project = make_project(tmp_path / "project")
     renders: dict[str, list] = {}
-    original = nav_cache.NavCache._cached
+    original = template_cache.TemplateCache._cached
 
     def counting(self, render, key):
         def counted(context):
@@ -38,14 +40,14 @@ def test_the_navigation_is_rendered_once_per_folder_of_pages_outside_it_and_the_
 
         return original(self, counted, key)
 
-    monkeypatch.setattr(nav_cache.NavCache, "_cached", counting)
+    monkeypatch.setattr(template_cache.TemplateCache, "_cached", counting)
     site = render(project, "cached", True)
     pages = [p for p in site.rglob("index.html") if p.parent.parent.name in ("briefings", "actors", "topics")]
     assert len(pages) > 6
-    for name in nav_cache.PER_FOLDER:
+    for name in template_cache.PER_FOLDER:
         outside = [url for url in renders[name] if url and url.startswith(("briefings/", "actors/", "topics/")) and url.count("/") == 2]
         assert len(outside) == 3  # three folders: each rendered once
-    for name in nav_cache.ONCE:
+    for name in template_cache.ONCE:
         assert len(renders[name]) == 1
 
 
@@ -59,3 +61,40 @@ def test_a_navigation_template_the_site_overrides_is_rendered_for_every_page(tmp
     assert len(titles) > 2
     assert all("<nav>" in html for html in titles.values())
     assert len({html.split("<nav>")[1].split("</nav>")[0] for html in titles.values()}) == len(titles)
+
+
+def test_the_blocks_that_read_only_the_depth_are_rendered_once_per_depth(tmp_path, monkeypatch):
+    project = make_project(tmp_path / "project")
+    depths: dict[str, list] = {}
+    original = template_cache.TemplateCache._cached
+
+    def counting(self, render, key):
+        def counted(context):
+            depths.setdefault(render.__name__, []).append(context.get("base_url"))
+            yield from render(context)
+
+        return original(self, counted, key)
+
+    monkeypatch.setattr(template_cache.TemplateCache, "_cached", counting)
+    site = render(project, "cached", True)
+    assert len(list(site.rglob("*.html"))) > 20
+    for name in template_cache.PER_DEPTH:
+        rendered = depths[f"block_{name}"]
+        assert len(rendered) == len(set(rendered)) >= 3  # the root, a folder, a page in a folder, the 404 page
+
+
+def test_a_base_template_the_site_overrides_is_rendered_for_every_page(tmp_path):
+    import material
+
+    project = make_project(tmp_path / "project")
+    base = (Path(material.__file__).parent / "templates" / "base.html").read_text("utf-8")
+    assert "{% block scripts %}" in base
+    overrides = project.root / "docs" / "_overrides"
+    (overrides / "base.html").write_text(base.replace("{% block scripts %}", "{% block scripts %}<i>{{ page.title }}</i>"), "utf-8")
+    site = render(project, "cached", True)
+    pages = list((site / "actors").glob("*/index.html"))
+    assert len(pages) > 2
+    for page in pages:
+        html = page.read_text("utf-8")
+        title = html.split("<title>", 1)[1].split(" - ", 1)[0]
+        assert f"<i>{title}</i>" in html
