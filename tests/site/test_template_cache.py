@@ -22,6 +22,23 @@ def render(project, site: str, cached: bool):
     return project.root / site
 
 
+def count_renders(monkeypatch, label) -> dict[str, list]:
+    """What the cache really renders: `label(render, context)` gives (a name, a value to list under it)."""
+    renders: dict[str, list] = {}
+    original = template_cache.TemplateCache._cached
+
+    def counting(self, render, key):
+        def counted(context):
+            name, value = label(render, context)
+            renders.setdefault(name, []).append(value)
+            yield from render(context)
+
+        return original(self, counted, key)
+
+    monkeypatch.setattr(template_cache.TemplateCache, "_cached", counting)
+    return renders
+
+
 @pytest.mark.parametrize("settings", ["", "use_directory_urls: false\n"], ids=["folder-urls", "file-urls"])
 def test_a_site_renders_as_a_stock_mkdocs_build_renders_it(tmp_path, settings):
     project = make_project(tmp_path / "project", settings)
@@ -30,17 +47,7 @@ def test_a_site_renders_as_a_stock_mkdocs_build_renders_it(tmp_path, settings):
 
 def test_the_navigation_is_rendered_once_per_folder_of_pages_outside_it_and_the_rest_once(tmp_path, monkeypatch):
     project = make_project(tmp_path / "project")
-    renders: dict[str, list] = {}
-    original = template_cache.TemplateCache._cached
-
-    def counting(self, render, key):
-        def counted(context):
-            renders.setdefault(context.name, []).append(getattr(context["page"], "url", None))  # None: the 404 page
-            yield from render(context)
-
-        return original(self, counted, key)
-
-    monkeypatch.setattr(template_cache.TemplateCache, "_cached", counting)
+    renders = count_renders(monkeypatch, lambda render, context: (context.name, getattr(context["page"], "url", None)))  # None: the 404 page
     site = render(project, "cached", True)
     pages = [p for p in site.rglob("index.html") if p.parent.parent.name in ("briefings", "actors", "topics")]
     assert len(pages) > 6
@@ -65,17 +72,7 @@ def test_a_navigation_template_the_site_overrides_is_rendered_for_every_page(tmp
 
 def test_the_blocks_that_read_only_the_depth_are_rendered_once_per_depth(tmp_path, monkeypatch):
     project = make_project(tmp_path / "project")
-    depths: dict[str, list] = {}
-    original = template_cache.TemplateCache._cached
-
-    def counting(self, render, key):
-        def counted(context):
-            depths.setdefault(render.__name__, []).append(context.get("base_url"))
-            yield from render(context)
-
-        return original(self, counted, key)
-
-    monkeypatch.setattr(template_cache.TemplateCache, "_cached", counting)
+    depths = count_renders(monkeypatch, lambda render, context: (render.__name__, context.get("base_url")))
     site = render(project, "cached", True)
     assert len(list(site.rglob("*.html"))) > 20
     for name in template_cache.PER_DEPTH:
