@@ -302,22 +302,33 @@ def test_key_line_does_not_match_a_key_prefix():
 # --- write_atomic -----------------------------------------------------------------------------
 
 
-def test_write_atomic_writes_and_leaves_no_temporary(tmp_path):
+@pytest.mark.parametrize("durable", [True, False])
+def test_write_atomic_writes_and_leaves_no_temporary(tmp_path, durable):
     target = tmp_path / "deep" / "folder" / "b.md"
-    write_atomic(target, "first ünïcode\n")
+    write_atomic(target, "first ünïcode\n", durable=durable)
     assert target.read_text("utf-8") == "first ünïcode\n"
-    write_atomic(target, "second\n")
+    write_atomic(target, "second\n", durable=durable)
     assert target.read_text("utf-8") == "second\n"
     assert [p.name for p in target.parent.iterdir()] == ["b.md"]
 
 
-def test_write_atomic_keeps_newlines_as_given(tmp_path):
+@pytest.mark.parametrize("durable", [True, False])
+def test_write_atomic_keeps_newlines_as_given(tmp_path, durable):
     target = tmp_path / "b.md"
-    write_atomic(target, "a\nb\n")
+    write_atomic(target, "a\nb\n", durable=durable)
     assert target.read_bytes() == b"a\nb\n"
 
 
-def test_failed_rename_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
+def test_a_durable_write_keeps_the_mode_of_the_file_it_replaces(tmp_path):
+    target = tmp_path / "b.md"
+    target.write_text("old\n", "utf-8")
+    target.chmod(0o600)
+    write_atomic(target, "new\n")
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("durable", [True, False])
+def test_failed_rename_leaves_old_file_and_no_temporary(tmp_path, monkeypatch, durable):
     target = tmp_path / "b.md"
     target.write_text("old content\n", "utf-8")
 
@@ -326,7 +337,7 @@ def test_failed_rename_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk on fire"):
-        write_atomic(target, "new content\n")
+        write_atomic(target, "new content\n", durable=durable)
     assert target.read_text("utf-8") == "old content\n"
     assert [p.name for p in tmp_path.iterdir()] == ["b.md"]
 

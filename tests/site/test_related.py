@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefkit.model import Actor, Briefing
-from briefkit.site.related import WINDOW, related_briefings
+from briefkit.site.related import WINDOW, Related, _near, related_briefings
 
 from .helpers import build_site
 
@@ -52,3 +56,27 @@ def test_at_most_count_and_a_bounded_window_for_common_features():
     assert all(len(v) == 3 for v in found.values())
     # all share one actor equally: the nearest in date win, from the window around each briefing
     assert found["b-020"] == ["b-019", "b-021", "b-018"]  # ties by distance in date, then by slug
+
+
+def ranked_by_definition(related: Related, slug: str) -> list[str]:
+    """Every candidate ordered by the whole key: the definition `Related.of` must give the head of."""
+    i = related.position[slug]
+    scores: dict[int, float] = defaultdict(float)
+    for feature in related.features[i]:
+        for j in _near(related.postings[feature], i):
+            if j != i:
+                scores[j] += related.weight[feature]
+    entries = related.entries
+    ranked = sorted(scores, key=lambda j: (-round(scores[j], 9), abs(j - i), entries[j].slug))
+    return [entries[j].slug for j in ranked[: related.count]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.sets(st.sampled_from(["Ada", "Bo", "Cy", "Di", "Ed", "Flo"]), min_size=1, max_size=3),
+                          st.sets(st.sampled_from(["trade", "sport", "politics"]), min_size=1, max_size=2)), min_size=2, max_size=40),
+       st.integers(1, 6))
+def test_the_related_briefings_are_the_best_by_the_whole_key(rows, count):
+    site = build_site(*[(f"b-{n:02d}", briefing(day, sorted(actors), sorted(topics))) for n, (day, actors, topics) in enumerate(rows)])
+    related = Related(site.index, count)
+    for entry in site.index.entries:
+        assert [e.slug for e in related.of(entry.slug)] == ranked_by_definition(related, entry.slug)
