@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefkit.model import Actor, Briefing
-from briefkit.site.related import WINDOW, Related, _near, related_briefings
+from briefkit.site.related import WINDOW, Related, related_briefings
 
 from .helpers import build_site
 
@@ -61,11 +60,7 @@ def test_at_most_count_and_a_bounded_window_for_common_features():
 def ranked_by_definition(related: Related, slug: str) -> list[str]:
     """Every candidate ordered by the whole key: the definition `Related.of` must give the head of."""
     i = related.position[slug]
-    scores: dict[int, float] = defaultdict(float)
-    for feature in related.features[i]:
-        for j in _near(related.postings[feature], i):
-            if j != i:
-                scores[j] += related.weight[feature]
+    scores = related.scores(i)
     entries = related.entries
     ranked = sorted(scores, key=lambda j: (-round(scores[j], 9), abs(j - i), entries[j].slug))
     return [entries[j].slug for j in ranked[: related.count]]

@@ -46,11 +46,7 @@ class Related:
         i = self.position.get(slug)
         if i is None:
             return []
-        scores: dict[int, float] = defaultdict(float)
-        for feature in self.features[i]:
-            for j in _near(self.postings[feature], i):
-                if j != i:
-                    scores[j] += self.weight[feature]
+        scores = self.scores(i)
         entries = self.entries
         # Only the candidates scoring about as high as the count-th best can rank: ordering a few
         # hundred by the whole key took a third of a briefing page's time. (A score within 1e-9 of
@@ -58,6 +54,16 @@ class Related:
         least = heapq.nlargest(self.count, scores.values())[-1] - 1e-9 if scores else 0.0
         ranked = sorted((j for j, score in scores.items() if score >= least), key=lambda j: (-round(scores[j], 9), abs(j - i), entries[j].slug))
         return [entries[j] for j in ranked[: self.count]]
+
+
+    def scores(self, i: int) -> dict[int, float]:
+        """The candidates for briefing `i`, by position, with their scores."""
+        scores: dict[int, float] = defaultdict(float)
+        for feature in self.features[i]:
+            for j in _near(self.postings[feature], i):
+                if j != i:
+                    scores[j] += self.weight[feature]
+        return scores
 
 
 def _features(entry: Entry) -> set[str]:
