@@ -5,6 +5,7 @@ gets the index the pages themselves give."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 
 from briefkit.cli import app
 from briefkit.site import search
+from briefkit.site.build import VIEWS
 from briefkit.site.generate import GENERATED_FOLDERS
 from briefkit.site.pagefind_view import pagefind_view, views_apply
 from briefkit.site.search import index_site
@@ -68,6 +70,22 @@ def test_pages_without_a_view_are_read_as_they_are(tmp_path):
     assert index_site(site, views=views).pages == 2
 
 
+def test_an_earlier_builds_views_are_not_read(tmp_path):
+    """Views are kept between builds: one older than this build (`since`) is a page since removed,
+    or since copied rather than rendered, and Pagefind must not read it."""
+    site, views = tmp_path / "site", tmp_path / "views"
+    for name in ("gone", "static", "kept"):
+        (views / "briefings" / name).mkdir(parents=True)
+        (views / "briefings" / name / "index.html").write_text(HEAD + BODY.replace("Strike", f"Old {name}"), "utf-8")
+    since = time.time_ns() + 10**9  # every view above is older
+    (site / "briefings" / "static").mkdir(parents=True)
+    (site / "briefings" / "static" / "index.html").write_text(page("<nav>Home</nav>").replace("Strike", "Static"), "utf-8")
+    assert index_site(site, views=views, since=since).pages == 1
+    assert sorted(p.relative_to(views).as_posix() for p in views.rglob("*.html")) == ["briefings/static/index.html"]
+    assert "Static" in (views / "briefings" / "static" / "index.html").read_text("utf-8")
+    assert not (views / "briefings" / "gone").exists()
+
+
 def test_a_site_with_a_plugin_unknown_to_briefkit_gets_no_views(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "hooks.py").write_text("def on_post_page(output, **kwargs):\n    return output.replace('  ', ' ')\n", "utf-8")
@@ -99,7 +117,8 @@ def test_a_build_indexes_the_views_and_gets_the_index_of_the_pages(tmp_path, mon
     assert read.keys() == pages.keys() and len(pages) > 6
     assert all(read[path] == pagefind_view(html) for path, html in pages.items())
     assert sum(read[path] != html for path, html in pages.items()) == 6  # the six briefings; the listing is whole
-    assert not list(project.glob(".site-pagefind-views-*")), "the views are removed"
+    views = {path.relative_to(project / VIEWS) for path in (project / VIEWS).glob(search.PAGES_GLOB)}
+    assert views == pages.keys()  # kept for the next build, which writes over them
     shutil.copytree(site, tmp_path / "again", ignore=shutil.ignore_patterns("pagefind"))
     monkeypatch.setattr(search, "_pagefind", run)
     index_site(tmp_path / "again")  # from the pages themselves

@@ -97,6 +97,28 @@ def test_so_they_do_with_pages_named_as_html_files(flat_project):
     assert len(list((one / "actors").glob("*.html"))) > 3
 
 
+def test_the_other_shards_write_into_the_site_only_once_the_first_has_emptied_it(project, monkeypatch):
+    """The first shard's MkDocs empties the site folder before its build; the others write their
+    pages into it, and must not before that (emptying a large site takes a while: here, 2 s)."""
+    import time
+
+    from mkdocs import utils
+
+    one = render(project, "site-1", 1)
+    site = project.root / "site-slow"
+    (site / "actors" / "stale").mkdir(parents=True)
+    (site / "actors" / "stale" / "index.html").write_text("from an earlier build", "utf-8")
+    clean = utils.clean_directory
+
+    def slowly(directory):
+        if Path(directory) == site:
+            time.sleep(2)
+        clean(directory)
+
+    monkeypatch.setattr(utils, "clean_directory", slowly)
+    assert differences(one, render(project, "site-slow", 2)) == []
+
+
 def test_a_broken_link_in_any_shard_fails_a_strict_build(project):
     docs = project.root / "docs"
     shared = sorted(uri for uri in (p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if sharded(uri))

@@ -18,6 +18,7 @@ missing from the whole site; those looser results rank below the exact ones.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -44,16 +45,17 @@ class SearchReport:
     bundles: int = 1
 
 
-def index_site(site_dir: Path, bundle_bytes: int | None = None, *, low_priority: bool = False, views: Path | None = None) -> SearchReport:
+def index_site(site_dir: Path, bundle_bytes: int | None = None, *, low_priority: bool = False, views: Path | None = None, since: int = 0) -> SearchReport:
     """Rebuild `site_dir/pagefind`, written beside it and then swapped in: no stale chunk is left
     behind, and a page being read meanwhile (`serve`) keeps the old index. `low_priority`: Pagefind
     runs niced, so that it yields to a rebuild. `views`: a folder of what Pagefind reads of each
-    page, at the pages' paths (pagefind_view.py), read instead of the pages."""
+    page, at the pages' paths (pagefind_view.py), read instead of the pages; those written before
+    `since` (a modification time in ns) are an earlier build's."""
     final = site_dir / BUNDLE
     staging = Path(tempfile.mkdtemp(prefix=".pagefind-next-", dir=site_dir))
     try:
         pages = sorted(site_dir.glob(PAGES_GLOB))
-        source = _complete_views(pages, site_dir, views) if views else site_dir
+        source = _complete_views(pages, site_dir, views, since) if views else site_dir
         parts = split_pages(pages, bundle_bytes or BUNDLE_BYTES)  # by the pages' bytes, as measured
         if len(parts) <= 1:  # no page at all is Pagefind's to report
             _pagefind(source, staging, low_priority)
@@ -69,14 +71,23 @@ def index_site(site_dir: Path, bundle_bytes: int | None = None, *, low_priority:
     return SearchReport(pages=indexed, bundle=final, bundles=max(1, len(parts)))
 
 
-def _complete_views(pages: list[Path], site_dir: Path, views: Path) -> Path:
-    """`views`, with the pages that have none (pages MkDocs copied rather than rendered: HTML files
-    among the docs) linked in as they are, so that Pagefind reads every page it would read in the site."""
+def _complete_views(pages: list[Path], site_dir: Path, views: Path, since: int) -> Path:
+    """`views` made exactly the site's pages: an earlier build's views go, and the pages that have
+    none (pages MkDocs copied rather than rendered: HTML files among the docs) are linked in as they
+    are, so that Pagefind reads every page it would read in the site, and no other."""
+    fresh = set()
+    for view in list(views.glob(PAGES_GLOB)):  # listed before any goes
+        if view.stat().st_mtime_ns >= since:
+            fresh.add(view.relative_to(views))
+        else:
+            view.unlink()
+            with contextlib.suppress(OSError):  # a page gone: its folder too, once empty
+                view.parent.rmdir()
     for page in pages:
-        view = views / page.relative_to(site_dir)
-        if not view.exists():
-            view.parent.mkdir(parents=True, exist_ok=True)
-            _link(page, view)
+        relative = page.relative_to(site_dir)
+        if relative not in fresh:
+            (views / relative).parent.mkdir(parents=True, exist_ok=True)
+            _link(page, views / relative)
     return views
 
 

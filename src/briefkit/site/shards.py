@@ -9,9 +9,10 @@ links, tags, the sitemap), but renders in full only its share of the generated p
   one of them is checked; it is neither templated nor written;
 - pages written by hand are converted by every shard (their titles may come from their text) but
   templated and written by the first shard only;
-- the first shard writes into the site folder and does all that MkDocs does once (theme files,
-  sitemap, 404 page, the Tags page, Material's search index); the others write into folders of
-  their own, whose pages and search entries are moved into the site when all are done.
+- the first shard does all that MkDocs does once (theme files, sitemap, 404 page, the Tags page,
+  Material's search index); the others build into folders of their own, but write their pages
+  into the site itself, once the first has emptied it (MkDocs cleans the site folder first), and
+  their search entries are added to the first's index when all are done.
 
 The site is byte for byte the one a build in one process makes (tests/site/test_shards.py).
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -28,6 +30,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.toc import get_toc
 
+from ..errors import BriefkitError
 from ..forked import Forked
 from ..pool import default_jobs
 
@@ -36,6 +39,7 @@ from ..pool import default_jobs
 SHARDED_FOLDERS = ("briefings", "actors", "topics", "timeline")
 MAX_SHARDS = 4
 MIN_PAGES_PER_SHARD = 500  # a shard costs about a second of its own: not worth it for fewer pages
+CLEAN_TIMEOUT = 600  # seconds a shard waits for the first to empty the site folder
 _SKIP = "briefkit-skip.html"  # an empty template: MkDocs writes no file for an empty page
 
 
@@ -63,23 +67,33 @@ def sharded(uri: str) -> bool:
 class Shard(BasePlugin):
     """The plugin that makes a MkDocs build shard `index` of `count`."""
 
-    def __init__(self, index: int, count: int) -> None:
+    def __init__(self, index: int, count: int, cleaned, site_dir: str | None = None) -> None:
         super().__init__()
         self.index, self.count = index, count
+        self.cleaned = cleaned  # set once the first shard has emptied the site folder
+        self.site_dir = site_dir  # where the other shards write their pages
         self.foreign: set[str] = set()  # generated pages that another shard renders
         self.order: dict[str, int] = {}  # page URL -> its place in MkDocs' order of pages
-        self.written: list[str] = []  # the files of the pages this shard writes, relative to its site
 
     def on_files(self, files, *, config):
         pages = files.documentation_pages()
         self.order = {("" if file.url in (".", "./") else file.url): n for n, file in enumerate(pages)}  # as Page.url
         shared = sorted(file.src_uri for file in pages if sharded(file.src_uri))
         self.foreign = {uri for n, uri in enumerate(shared) if n % self.count != self.index}
+        if self.index == 0:
+            self.cleaned.set()  # MkDocs empties the site folder before it gathers the files
+        else:
+            for file in pages:  # its own pages go to the site, the rest of its build to its folder
+                if sharded(file.src_uri) and file.src_uri not in self.foreign:
+                    file.dest_dir = self.site_dir
+                    file.__dict__.pop("abs_dest_path", None)  # a cached property
         return files
 
     def on_env(self, env, *, config, files):
         import jinja2
 
+        if self.index and not self.cleaned.wait(CLEAN_TIMEOUT):  # before any page is written
+            raise BriefkitError(f"the first MkDocs process did not empty {self.site_dir} in {CLEAN_TIMEOUT} s")
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({_SKIP: ""}), env.loader])
         return env
 
@@ -91,8 +105,6 @@ class Shard(BasePlugin):
             page.render = functools.partial(_render_foreign, page, _Anchors(markdown, config))  # MkDocs renders it next
         if uri in self.foreign or (self.index and not sharded(uri)):
             page.meta = {**page.meta, "template": _SKIP, "search": {"exclude": True}}
-        else:
-            self.written.append(page.file.dest_uri)
         return markdown
 
 
@@ -140,34 +152,27 @@ def build_sharded(config, count: int) -> None:
     # beside the site, so that the pages move into it by a rename (/tmp may be another file system)
     with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-shards-", dir=site_dir.parent) as scratch:
         folders = [Path(scratch) / str(index) for index in range(1, count)]
-        others = [Forked(_build_shard, config, index, count, folder) for index, folder in enumerate(folders, 1)]
-        first = Shard(0, count)
+        cleaned = multiprocessing.get_context("fork").Event()
+        others = [Forked(_build_shard, config, index, count, folder, cleaned) for index, folder in enumerate(folders, 1)]
+        first = Shard(0, count, cleaned)
         config.plugins["briefkit/shard"] = first
         try:
             build(config)
         finally:
-            written = [other.result() for other in others]
-        for folder, pages in zip(folders, written):
-            _move_pages(folder, pages, site_dir)
+            cleaned.set()  # should the first fail before cleaning: the others need not wait
+            for other in others:
+                other.result()
         _merge_search_indexes(site_dir, folders, first.order)
 
 
-def _build_shard(config, index: int, count: int, folder: Path) -> list[str]:
-    """Shard `index` of `count`, built into `folder`: the pages it wrote there."""
+def _build_shard(config, index: int, count: int, folder: Path, cleaned) -> None:
+    """Shard `index` of `count`: its pages written into the site, the rest of its build into `folder`."""
     from mkdocs.commands.build import build
 
-    shard = Shard(index, count)
+    shard = Shard(index, count, cleaned, config.site_dir)
     config.plugins["briefkit/shard"] = shard
     config.site_dir = str(folder)
     build(config)
-    return shard.written
-
-
-def _move_pages(folder: Path, pages: list[str], site_dir: Path) -> None:
-    for page in pages:
-        target = site_dir / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(folder / page, target)
 
 
 def _merge_search_indexes(site_dir: Path, folders: list[Path], order: dict[str, int]) -> None:
