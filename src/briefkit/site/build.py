@@ -20,13 +20,12 @@ from ..taxonomy import load_taxonomy
 from .converter import add_reused_converter
 from .generate import GenerateReport, generate
 from .index import SiteIndex
-from .template_cache import add_template_cache
 from .pagefind_view import add_pagefind_views, views_apply
 from .raw_blocks import add_raw_blocks
 from .search import SearchReport, index_site
 from .settings import SiteSettings
 from .shards import build_sharded, shard_count
-
+from .template_cache import add_template_cache
 
 VIEWS = Path(".briefkit") / "pagefind-views"  # in the project, beside the ingest cache
 
