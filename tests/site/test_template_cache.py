@@ -70,13 +70,13 @@ def test_a_navigation_template_the_site_overrides_is_rendered_for_every_page(tmp
     assert len({html.split("<nav>")[1].split("</nav>")[0] for html in titles.values()}) == len(titles)
 
 
-def test_the_blocks_that_read_only_the_depth_are_rendered_once_per_depth(tmp_path, monkeypatch):
+def test_the_blocks_and_templates_that_read_only_the_depth_are_rendered_once_per_depth(tmp_path, monkeypatch):
     project = make_project(tmp_path / "project")
-    depths = count_renders(monkeypatch, lambda render, context: (render.__name__, context.get("base_url")))
+    depths = count_renders(monkeypatch, lambda render, context: (render.__name__ if render.__name__.startswith("block_") else context.name, context.get("base_url")))
     site = render(project, "cached", True)
     assert len(list(site.rglob("*.html"))) > 20
-    for name in template_cache.PER_DEPTH:
-        rendered = depths[f"block_{name}"]
+    for name in [f"block_{block}" for block in template_cache.PER_DEPTH] + list(template_cache.PER_DEPTH_PARTIALS):
+        rendered = depths[name]
         assert len(rendered) == len(set(rendered)) >= 3  # the root, a folder, a page in a folder, the 404 page
 
 
