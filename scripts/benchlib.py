@@ -147,6 +147,7 @@ def measure(command: list[str], cwd: Path, *, check: bool = True, timeout: float
     """Run `command` in `cwd` to its end, measuring wall time and peak memory. `os.wait4` gives the
     child's resource usage including its waited-for descendants, so `ru_maxrss` is the largest
     process of the tree; the sampler gives the tree's summed resident memory."""
+    os.sync()  # what the benchmark wrote to set the step up (a project, articles) is not the step's to write back
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start, busy = time.perf_counter(), busy_seconds()
         child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, env=ENV, text=True)

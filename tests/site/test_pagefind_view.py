@@ -35,6 +35,16 @@ def test_the_view_leaves_out_what_comes_before_the_body_element():
     assert pagefind_view(html) == HEAD + BODY
 
 
+def test_the_head_is_cut_to_its_title_unless_pagefind_reads_more_of_it():
+    head = '<head><meta charset="utf-8"><title>Strike - News</title><link rel="stylesheet" href="a.css"><script>var a = 1</script></head>'
+    html = f'<!doctype html><html lang="en">{head}\n<body><nav>Home</nav>{BODY}'
+    assert pagefind_view(html) == f'<!doctype html><html lang="en"><head><title>Strike - News</title></head>\n<body>{BODY}'
+    marked = head.replace("<meta charset", '<meta data-pagefind-meta="image:/a.png" charset')
+    assert pagefind_view(html.replace(head, marked)) == f'<!doctype html><html lang="en">{marked}\n<body>{BODY}'
+    odd = html.replace("</head>\n", "</head>\n<p>stray</p>")  # not what a head is followed by: kept whole
+    assert pagefind_view(odd).startswith(f'<!doctype html><html lang="en">{head}')
+
+
 @pytest.mark.parametrize("header", [
     '<span data-pagefind-filter="year:2024"></span>',  # Pagefind reads filters, meta and sorts anywhere
     '<meta data-pagefind-meta="image:/a.png">',

@@ -7,10 +7,11 @@ header, tabs and navigation, before that element. Pagefind takes 2.3 s over the 
 briefing pages against 3.1 s over the pages (two cores), and writes the same index: the same
 fragments and word index, the same filters (tests/site/test_pagefind_view.py compares them).
 
-A view is the page without the part of its body before the first `data-pagefind-body` element. The
-page is kept whole when that part holds anything Pagefind reads outside such an element (a
-`data-pagefind-*` attribute, the `h1` or the image it takes by default), or leaves open an element
-whose text is not HTML (a script, a comment), or when the page has no such element.
+A view is the page without the part of its body before the first `data-pagefind-body` element, and
+with its head cut to its title. The page is kept whole when that part holds anything Pagefind reads
+outside such an element (a `data-pagefind-*` attribute, the `h1` or the image it takes by default),
+or leaves open an element whose text is not HTML (a script, a comment), or when the page has no
+such element; the head is kept whole when an element of it is marked for Pagefind.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 _MARKER = "<div data-pagefind-body>"  # as the theme override writes it (docs/_overrides/main.html)
 _READ = ("data-pagefind", "<h1", "<img")  # what Pagefind reads outside a body element too
 _RAW = (("<script", "</script"), ("<style", "</style"), ("<!--", "-->"), ("<template", "</template"), ("<textarea", "</textarea"))
+_HEAD = re.compile(r"<head\b[^>]*>(.*?)</head\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def pagefind_view(html: str) -> str:
@@ -39,7 +42,18 @@ def pagefind_view(html: str) -> str:
     cut = html[body.end() : start].lower()
     if any(read in cut for read in _READ) or any(cut.count(opening) != cut.count(closing) for opening, closing in _RAW):
         return html
-    return html[: body.end()] + html[start:]
+    return _lean_head(html[: body.end()]) + html[start:]
+
+
+def _lean_head(start: str) -> str:
+    """The document up to its body tag, its head cut to its title (Pagefind's title for a page
+    without an h1): Pagefind reads nothing else there but `data-pagefind-*` elements, and with any
+    of those, or anything but the body tag after the head, the head is kept whole."""
+    head = _HEAD.search(start)
+    if not head or "data-pagefind" in head.group(1).lower() or not start[head.end() :].lstrip().lower().startswith("<body"):
+        return start
+    title = _TITLE.search(head.group(1))
+    return f"{start[: head.start()]}<head>{title.group(0) if title else ''}</head>{start[head.end() :]}"
 
 
 class PagefindViews(BasePlugin):
