@@ -301,8 +301,9 @@ def test_nothing_is_written_outside_briefings_and_site(run):
     allowed = ("project/briefings/", "project/.briefkit/cache.sqlite")
     assert by_ingest and all(path.startswith(allowed) for path in by_ingest), sorted(by_ingest)[:10]
     by_build = changed(run.after_ingest, run.after_build)
-    # the build writes site/, and the Markdown it generates into docs/ (its folders, and reference pages)
-    allowed = ("project/site/", "project/docs/")
+    # the build writes site/, the Markdown it generates into docs/ (its folders, and reference pages),
+    # and what Pagefind reads of the pages into .briefkit/ (kept for the next build)
+    allowed = ("project/site/", "project/docs/", "project/.briefkit/pagefind-views/")
     assert by_build and all(path.startswith(allowed) for path in by_build), sorted(p for p in by_build if not p.startswith(allowed))[:10]
     generated = {path.split("/")[2] for path in by_build if path.startswith("project/docs/")}
     assert {"briefings", "actors"} <= generated
