@@ -128,7 +128,7 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
     `durable` also flushes the data (and the rename) to disk, and keeps the file's mode: for people's
     files. A regenerable file (a generated page) is written without either, through a temporary
     named after this process: a third of the time, which counts over thousands of pages."""
-    temporary = _write_temporary(path, text, durable=durable) if durable else _write_scratch(path, text)
+    temporary = _write_temporary(path, text) if durable else _write_scratch(path, text)
     try:
         os.replace(temporary, path)
     except BaseException:
@@ -140,7 +140,7 @@ def write_atomic(path: Path, text: str, *, durable: bool = True) -> None:
 
 def write_new(path: Path, text: str) -> None:
     """Write a file that must not exist yet, atomically; raises `FileExistsError` when it does."""
-    temporary = _write_temporary(path, text, durable=True)
+    temporary = _write_temporary(path, text)
     try:
         os.link(temporary, path)  # unlike a rename, a link never replaces an existing file
     except FileExistsError:
@@ -153,7 +153,8 @@ def write_new(path: Path, text: str) -> None:
     _sync_folder(path.parent)
 
 
-def _write_temporary(path: Path, text: str, *, durable: bool) -> Path:
+def _write_temporary(path: Path, text: str) -> Path:
+    """A person's file's temporary copy, flushed to disk, with the mode of the file it replaces."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     temporary = Path(name)
@@ -161,9 +162,8 @@ def _write_temporary(path: Path, text: str, *, durable: bool) -> Path:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             os.chmod(name, _mode_for(path))  # mkstemp makes the file private; keep what the file had
             handle.write(text)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
+            handle.flush()
+            os.fsync(handle.fileno())
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -171,6 +171,7 @@ def _write_temporary(path: Path, text: str, *, durable: bool) -> Path:
 
 
 def _write_scratch(path: Path, text: str) -> Path:
+    """A regenerable file's temporary copy, with the default mode and no flush."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # no two processes write one file
     try:

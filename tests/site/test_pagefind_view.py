@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
@@ -16,7 +17,7 @@ from briefkit.cli import app
 from briefkit.site import search
 from briefkit.site.build import VIEWS
 from briefkit.site.generate import GENERATED_FOLDERS
-from briefkit.site.pagefind_view import pagefind_view, views_apply
+from briefkit.site.pagefind_view import PagefindViews, pagefind_view, views_apply
 from briefkit.site.search import index_site
 
 from . import pagefind_index
@@ -94,6 +95,20 @@ def test_an_earlier_builds_views_are_not_read(tmp_path):
     assert sorted(p.relative_to(views).as_posix() for p in views.rglob("*.html")) == ["briefings/static/index.html"]
     assert "Static" in (views / "briefings" / "static" / "index.html").read_text("utf-8")
     assert not (views / "briefings" / "gone").exists()
+
+
+def test_a_view_is_written_for_each_briefing_page_mkdocs_writes_and_no_other(tmp_path):
+    views = PagefindViews(tmp_path)
+
+    def written(uri: str, output: str) -> bool:
+        page = SimpleNamespace(file=SimpleNamespace(dest_uri=uri))
+        assert views.on_post_page(output, page=page, config=None) == output  # the page itself unchanged
+        return (tmp_path / uri).is_file()
+
+    assert written("briefings/strike/index.html", page("<nav>Home</nav>"))
+    assert (tmp_path / "briefings/strike/index.html").read_text("utf-8") == pagefind_view(page("<nav>Home</nav>"))
+    assert not written("briefings/talks/index.html", "\n  \n")  # MkDocs skips a page of blanks (a shard's foreign page)
+    assert not written("actors/ada-osei/index.html", page(""))  # not a page Pagefind reads
 
 
 def test_a_site_with_a_plugin_unknown_to_briefkit_gets_no_views(tmp_path):

@@ -93,7 +93,7 @@ def build_site(project: Project, *, strict: bool = False, search: bool = True, j
     with contextlib.chdir(project.root):
         config = project.load_mkdocs_config(strict=strict)
     count, generated, seconds = run_forked(generate_pages, project, config, jobs or default_jobs())
-    views, since = _views_folder(project) if search and views_apply(config) else (None, None)
+    views, since = _views_folder(project) if search and views_apply(config) else (None, 0)
     site_dir, rendered = run_forked(render_pages, project, config, generated.pages, jobs, views)
     clock = _Clock()
     searched = index_site(Path(site_dir), views=views, since=since) if search else None

@@ -27,6 +27,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
 
+from .raw_blocks import RawBlocks
+
 # Extensions read for state they keep between two documents: none past `reset()`.
 KNOWN_EXTENSIONS = {"toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition", "pymdownx.snippets"}
 MKDOCS_MIRRORED = "1.6."  # the MkDocs whose Page.render `render_page` follows
@@ -75,8 +77,6 @@ def render_page(page, plugin: ReusedConverter, config, files) -> None:
 
 def reusable(config) -> bool:
     """Whether every extension of a loaded MkDocs configuration is known, and MkDocs the one mirrored."""
-    from .raw_blocks import RawBlocks
-
     known = all(isinstance(ext, RawBlocks) if not isinstance(ext, str) else ext in KNOWN_EXTENSIONS for ext in config["markdown_extensions"])
     return known and mkdocs.__version__.startswith(MKDOCS_MIRRORED)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 
 from .search import PAGES_FOLDER
-from .shards import SHARD_SAFE_PLUGINS
+from .shards import known_plugins
 
 _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 _MARKER = "<div data-pagefind-body>"  # as the theme override writes it (docs/_overrides/main.html)
@@ -67,7 +67,7 @@ class PagefindViews(BasePlugin):
     @event_priority(-100)  # last: the page as MkDocs writes it, after every plugin's change
     def on_post_page(self, output, *, page, config):
         uri = page.file.dest_uri
-        if output and uri.startswith(PAGES_FOLDER + "/") and uri.endswith(".html"):  # a shard's foreign page is empty
+        if output.strip() and uri.startswith(PAGES_FOLDER + "/") and uri.endswith(".html"):  # as MkDocs writes a page; a shard's foreign page is empty
             path = self.folder / uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(pagefind_view(output).encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes
@@ -78,7 +78,7 @@ def views_apply(config) -> bool:
     """Whether a loaded MkDocs configuration writes its pages as MkDocs renders them: not where a
     plugin or hook unknown to briefkit may change a page after it is written (a minifier), for the
     views would then not be the pages."""
-    return not {name for name in config.plugins if not name.startswith("briefkit/")} - SHARD_SAFE_PLUGINS
+    return known_plugins(config.plugins)
 
 
 def add_pagefind_views(config, folder: Path) -> None:

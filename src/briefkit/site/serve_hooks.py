@@ -1,11 +1,10 @@
 """MkDocs hooks that `briefkit serve` adds to the site's own (`hooks:` in mkdocs.yml).
 
 As in `briefkit build`, briefkit's HTML blocks go to Markdown unparsed (raw_blocks.py), one Markdown
-converter renders every page (converter.py), and the navigation of the pages outside it is rendered
-once per folder (template_cache.py). After each build,
-Material's search index is mended (serve.py's keep_newest_sections), the pages still to write after
-an edit go (serve.py's SiteWriter), and the Explore page's Pagefind index is remade in the
-background."""
+converter renders every page (converter.py), and Material's templates that read little of a page
+are rendered once per folder, depth or build (template_cache.py). After each build, Material's
+search index is mended (serve.py's keep_newest_sections), the pages still to write after an edit go
+(serve.py's SiteWriter), and the Explore page's Pagefind index is remade in the background."""
 
 from __future__ import annotations
 
@@ -14,8 +13,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from briefkit.site.converter import ReusedConverter, reusable
-from briefkit.site.template_cache import TemplateCache
 from briefkit.site.raw_blocks import add_raw_blocks
+from briefkit.site.template_cache import TemplateCache
 
 _template_cache = TemplateCache()
 _converter: ReusedConverter | None = None

@@ -53,9 +53,15 @@ def shard_count(pages: int, jobs: int | None = None, plugins: list[str] | None =
     """How many processes render a site of `pages` pages: `jobs` at most (default: one per core);
     one where processes cannot fork, or when the site uses a plugin or hook (`plugins`: their
     names) not known to be safe."""
-    if set(plugins or ()) - SHARD_SAFE_PLUGINS or not hasattr(os, "fork"):  # shards are forked
+    if not known_plugins(plugins or ()) or not hasattr(os, "fork"):  # shards are forked
         return 1
     return max(1, min(jobs or default_jobs(), MAX_SHARDS, pages // MIN_PAGES_PER_SHARD))
+
+
+def known_plugins(names) -> bool:
+    """Whether every plugin or hook (`names`, as in a configuration's `plugins`) is one briefkit knows
+    reads and writes pages only as MkDocs lets it; briefkit's own plugins are known."""
+    return not {name for name in names if not name.startswith("briefkit/")} - SHARD_SAFE_PLUGINS
 
 
 def sharded(uri: str) -> bool:
@@ -149,7 +155,7 @@ def build_sharded(config, count: int) -> None:
         return
     site_dir = Path(config.site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    # beside the site, so that the pages move into it by a rename (/tmp may be another file system)
+    # the other shards' builds but their pages (theme files, sitemap, search index), beside the site
     with tempfile.TemporaryDirectory(prefix=f".{site_dir.name}-shards-", dir=site_dir.parent) as scratch:
         folders = [Path(scratch) / str(index) for index in range(1, count)]
         cleaned = multiprocessing.get_context("fork").Event()
